@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "./db/connect.js";
+import { buildApp } from "./server/app.js";
+import { loadConfig } from "./server/config.js";
+import { ensureFirstAdmin } from "./server/firstAdmin.js";
+
+const USAGE = `conveyor <command>
+
+  serve     start the API and web app (PORT, default 3000)
+  migrate   apply database migrations and exit
+  demo      fill an empty database with a realistic team and history
+
+Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
+PGlite database in DATA_DIR (default ./data).`;
+
+/** The built web app sits in dist/web whether we run from src (tsx) or dist/server. */
+function findWebRoot(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, "../web"), path.resolve(here, "../dist/web"), path.resolve(here, "../../dist/web")]) {
+    if (existsSync(path.join(candidate, "index.html"))) return candidate;
+  }
+  return undefined;
+}
+
+async function serve() {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  const admin = await ensureFirstAdmin(database.db, process.env.CONVEYOR_ADMIN_PASSWORD);
+  const webRoot = findWebRoot();
+  const app = await buildApp({ database, config, webRoot, logger: true });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const where = "url" in config.database ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${"dataDir" in config.database ? config.database.dataDir : "memory"}`;
+  console.log(`\nConveyor is running on http://localhost:${config.port} — database: ${where}`);
+  if (!webRoot) console.log("The web app is not built: run `npm run build` (npm start does it) to serve it.");
+  if (admin) {
+    console.log(`\nFirst start: sign in as "${admin.username}" with the one-time password: ${admin.password}`);
+    console.log("Change it under Team after signing in. To see a living conveyor at once: npm run demo\n");
+  }
+}
+
+async function migrate() {
+  const database = await openDatabase(loadConfig().database);
+  await database.close();
+  console.log("Migrations applied.");
+}
+
+async function demo() {
+  const { fillDemo } = await import("./demo/fillDemo.js");
+  const database = await openDatabase(loadConfig().database);
+  try {
+    const summary = await fillDemo(database);
+    console.log(summary);
+  } finally {
+    await database.close();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, migrate, demo };
+const command = commands[process.argv[2] ?? ""];
+if (!command) {
+  console.log(USAGE);
+  process.exit(process.argv[2] ? 2 : 0);
+}
+command().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

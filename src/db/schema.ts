@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** The one definition of Conveyor's tables, shared by PGlite and PostgreSQL. */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull(),
+    fullName: text("full_name").notNull(),
+    role: text("role").notNull(),
+    language: text("language").notNull().default("ru"),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_username_key").on(sql`lower(${t.username})`),
+    check("users_role_check", sql`${t.role} in ('admin','head','caller','manager','account_manager','back_office')`),
+    check("users_language_check", sql`${t.language} in ('ru','uk','en')`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie token: a leaked table does not leak live sessions. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const companies = pgTable(
+  "companies",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    legalName: text("legal_name").notNull(),
+    /** legal_name folded for prefix search (no legal form, no quotes, lower case). */
+    searchName: text("search_name").notNull(),
+    legalId: text("legal_id"),
+    legalIdKind: text("legal_id_kind"),
+    groupName: text("group_name"),
+    industry: text("industry"),
+    size: text("size"),
+    region: text("region"),
+    source: text("source"),
+    stage: text("stage").notNull().default("cold"),
+    nextTouchAt: timestamp("next_touch_at", { withTimezone: true }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("companies_legal_id_key").on(t.legalIdKind, t.legalId).where(sql`${t.legalId} is not null`),
+    index("companies_legal_id_prefix_idx").on(t.legalId.op("text_pattern_ops")),
+    index("companies_search_name_idx").on(t.searchName.op("text_pattern_ops")),
+    index("companies_stage_idx").on(t.stage),
+    index("companies_group_idx").on(t.groupName),
+    check("companies_stage_check", sql`${t.stage} in ('cold','lead','customer','resting','archived')`),
+    check("companies_size_check", sql`${t.size} is null or ${t.size} in ('micro','small','medium','large')`),
+    check("companies_legal_id_kind_check", sql`(${t.legalId} is null) = (${t.legalIdKind} is null)`),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    fullName: text("full_name").notNull(),
+    position: text("position"),
+    emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    decisionMaker: boolean("decision_maker").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("contacts_company_idx").on(t.companyId)],
+);
+
+export const contactPhones = pgTable(
+  "contact_phones",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    contactId: integer("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    /** E.164, e.g. +380441234567. */
+    e164: text("e164").notNull(),
+  },
+  (t) => [
+    index("contact_phones_e164_idx").on(t.e164.op("text_pattern_ops")),
+    index("contact_phones_contact_idx").on(t.contactId),
+    uniqueIndex("contact_phones_contact_e164_key").on(t.contactId, t.e164),
+  ],
+);
+
+export const holdings = pgTable(
+  "holdings",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    tier: smallint("tier").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The term: past it without a sale the company goes on the head's list (rotation). */
+    termUntil: timestamp("term_until", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason"),
+    endNote: text("end_note"),
+  },
+  (t) => [
+    // The conveyor's core invariant: at most one open holding per company.
+    uniqueIndex("holdings_one_open_per_company").on(t.companyId).where(sql`${t.endedAt} is null`),
+    index("holdings_open_by_user_idx").on(t.userId).where(sql`${t.endedAt} is null`),
+    index("holdings_company_idx").on(t.companyId, t.startedAt),
+    check("holdings_tier_check", sql`${t.tier} between 1 and 3`),
+    check("holdings_end_check", sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
+  ],
+);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    actorId: integer("actor_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    text: text("text"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("activities_company_timeline_idx").on(t.companyId, t.occurredAt.desc(), t.id.desc())],
+);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});

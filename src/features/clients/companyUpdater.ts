@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/connect.js";
+import { companies } from "../../db/schema.js";
+import { companySearchKey } from "../../domain/companyNames.js";
+import type { Actor } from "../../server/access/index.js";
+import { assertLegalIdFree } from "./companyCreator.js";
+import { lockCompanyFor } from "./companyAccess.js";
+import { blankToNull, normaliseLegalId } from "./normalise.js";
+import { findCompany } from "./queries.js";
+import type { CompanyDto, UpdateCompanyInput } from "./schemas.js";
+import { appendActivities } from "./timeline.js";
+
+const EDITABLE = ["legalName", "legalId", "legalIdKind", "groupName", "industry", "size", "region", "source"] as const;
+
+/** Changes a company's card; the timeline records each field's old and new value. */
+export async function updateCompany(db: Db, actor: Actor, companyId: number, input: UpdateCompanyInput): Promise<CompanyDto> {
+  const legal = input.legalId !== undefined ? normaliseLegalId(input.legalId, input.legalIdKind) : undefined;
+  return db.transaction(async (tx) => {
+    await lockCompanyFor(tx, actor, companyId, "work");
+    const before = (await findCompany(tx, companyId))!;
+    if (legal) await assertLegalIdFree(tx, legal.legalId, legal.legalIdKind, companyId);
+    const next = {
+      legalName: input.legalName?.trim(),
+      legalId: legal?.legalId,
+      legalIdKind: legal?.legalIdKind,
+      groupName: blankToNull(input.groupName),
+      industry: blankToNull(input.industry),
+      size: input.size,
+      region: blankToNull(input.region),
+      source: blankToNull(input.source),
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of EDITABLE) {
+      const value = next[field];
+      if (value !== undefined && value !== before[field]) changes[field] = { from: before[field], to: value };
+    }
+    if (Object.keys(changes).length === 0) return before;
+    await tx
+      .update(companies)
+      .set({ ...next, searchName: next.legalName ? companySearchKey(next.legalName) : undefined, updatedAt: new Date() })
+      .where(eq(companies.id, companyId));
+    await appendActivities(tx, [{ companyId, actorId: actor.id, kind: "company_updated", data: { changes } }]);
+    return (await findCompany(tx, companyId))!;
+  });
+}

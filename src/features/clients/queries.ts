@@ -1,0 +1,263 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { CountryCode } from "libphonenumber-js";
+import { escapeLike, selectRows, type DbOrTx } from "../../db/connect.js";
+import { companySearchKey, nameQueryKey } from "../../domain/companyNames.js";
+import { cleanLegalId } from "../../domain/legalIds.js";
+import { looksLikePhone, phoneSearchDigits } from "../../domain/phones.js";
+import type { CompanyScope } from "../../server/access/index.js";
+import type { ActivityDto, CompanyDto, ContactDto, HoldingDto, SearchInput } from "./schemas.js";
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+interface CompanyRow {
+  id: number;
+  legal_name: string;
+  legal_id: string | null;
+  legal_id_kind: string | null;
+  group_name: string | null;
+  industry: string | null;
+  size: string | null;
+  region: string | null;
+  source: string | null;
+  stage: string;
+  next_touch_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  holder_id: number | null;
+  holder_name: string | null;
+  holder_role: string | null;
+  holder_tier: number | null;
+  holder_since: Date | null;
+  holder_term_until: Date | null;
+}
+
+const COMPANY_SELECT = sql`
+  select c.id, c.legal_name, c.legal_id, c.legal_id_kind, c.group_name, c.industry, c.size, c.region,
+         c.source, c.stage, c.next_touch_at, c.created_at, c.updated_at,
+         h.user_id as holder_id, u.full_name as holder_name, u.role as holder_role, h.tier as holder_tier,
+         h.started_at as holder_since, h.term_until as holder_term_until
+  from companies c
+  left join holdings h on h.company_id = c.id and h.ended_at is null
+  left join users u on u.id = h.user_id`;
+
+function toCompanyDto(r: CompanyRow): CompanyDto {
+  return {
+    id: r.id,
+    legalName: r.legal_name,
+    legalId: r.legal_id,
+    legalIdKind: r.legal_id_kind as CompanyDto["legalIdKind"],
+    groupName: r.group_name,
+    industry: r.industry,
+    size: r.size as CompanyDto["size"],
+    region: r.region,
+    source: r.source,
+    stage: r.stage as CompanyDto["stage"],
+    nextTouchAt: iso(r.next_touch_at),
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    holder:
+      r.holder_id === null
+        ? null
+        : {
+            userId: r.holder_id,
+            fullName: r.holder_name!,
+            role: r.holder_role!,
+            tier: r.holder_tier!,
+            since: iso(r.holder_since)!,
+            termUntil: iso(r.holder_term_until),
+          },
+  };
+}
+
+/**
+ * Ids matching a free-text query: a tax id prefix, a phone prefix or a name prefix. Each arm
+ * uses its own index; the union keeps a query like "0441" looking in both ids and phones.
+ */
+function matchingIds(q: string, country: CountryCode): SQL | undefined {
+  const arms: SQL[] = [];
+  const compact = cleanLegalId(q);
+  if (/^\d{3,12}$/.test(compact)) arms.push(sql`select id from companies where legal_id like ${escapeLike(compact) + "%"}`);
+  if (looksLikePhone(q)) {
+    const digits = phoneSearchDigits(q, country);
+    if (digits.length >= 3) arms.push(sql`select company_id from contact_phones where e164 like ${"+" + escapeLike(digits) + "%"}`);
+  }
+  const key = companySearchKey(q) || nameQueryKey(q);
+  if (key && !/^\d+$/.test(compact)) arms.push(sql`select id from companies where search_name like ${escapeLike(key) + "%"}`);
+  if (arms.length === 0) return undefined;
+  return sql.join(arms, sql` union `);
+}
+
+export interface SearchResult {
+  items: CompanyDto[];
+  hasMore: boolean;
+}
+
+export async function searchCompanies(db: DbOrTx, scope: CompanyScope, input: SearchInput, country: CountryCode): Promise<SearchResult> {
+  const where: SQL[] = [];
+  if (scope.kind === "held_by") where.push(sql`h.user_id = ${scope.userId}`);
+  const q = input.q?.trim();
+  if (q) {
+    const ids = matchingIds(q, country);
+    if (!ids) return { items: [], hasMore: false };
+    where.push(sql`c.id in (${ids})`);
+  }
+  if (input.stage) where.push(sql`c.stage = ${input.stage}`);
+  if (input.industry) where.push(sql`c.industry = ${input.industry}`);
+  if (input.region) where.push(sql`c.region = ${input.region}`);
+  if (input.source) where.push(sql`c.source = ${input.source}`);
+  if (input.size) where.push(sql`c.size = ${input.size}`);
+  if (input.groupName) where.push(sql`c.group_name = ${input.groupName}`);
+  if (input.holderId) where.push(sql`h.user_id = ${input.holderId}`);
+  const whereSql = where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``;
+  const order = q ? sql` order by c.search_name, c.id` : sql` order by c.id desc`;
+  const rows = await selectRows<CompanyRow>(
+    db,
+    sql`${COMPANY_SELECT}${whereSql}${order} limit ${input.limit + 1} offset ${input.offset}`,
+  );
+  return { items: rows.slice(0, input.limit).map(toCompanyDto), hasMore: rows.length > input.limit };
+}
+
+export async function findCompany(db: DbOrTx, id: number): Promise<CompanyDto | undefined> {
+  const [row] = await selectRows<CompanyRow>(db, sql`${COMPANY_SELECT} where c.id = ${id}`);
+  return row && toCompanyDto(row);
+}
+
+/** The open holding of a company, for access decisions. Locks the company row inside a transaction when asked. */
+export async function openHoldingOf(db: DbOrTx, companyId: number): Promise<{ userId: number; tier: number; id: number } | null> {
+  const [row] = await selectRows<{ id: number; user_id: number; tier: number }>(
+    db,
+    sql`select id, user_id, tier from holdings where company_id = ${companyId} and ended_at is null`,
+  );
+  return row ? { id: row.id, userId: row.user_id, tier: row.tier } : null;
+}
+
+export async function listContacts(db: DbOrTx, companyId: number): Promise<ContactDto[]> {
+  const rows = await selectRows<{
+    id: number;
+    company_id: number;
+    full_name: string;
+    position: string | null;
+    emails: string[];
+    decision_maker: boolean;
+    phones: string[] | null;
+  }>(
+    db,
+    sql`select ct.id, ct.company_id, ct.full_name, ct.position, ct.emails, ct.decision_maker,
+               array(select p.e164 from contact_phones p where p.contact_id = ct.id order by p.id) as phones
+        from contacts ct where ct.company_id = ${companyId}
+        order by ct.decision_maker desc, ct.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    fullName: r.full_name,
+    position: r.position,
+    phones: r.phones ?? [],
+    emails: r.emails,
+    decisionMaker: r.decision_maker,
+  }));
+}
+
+export async function findContact(db: DbOrTx, id: number): Promise<ContactDto | undefined> {
+  const [row] = await selectRows<{ company_id: number }>(db, sql`select company_id from contacts where id = ${id}`);
+  if (!row) return undefined;
+  return (await listContacts(db, row.company_id)).find((c) => c.id === id);
+}
+
+export async function listHoldings(db: DbOrTx, companyId: number): Promise<HoldingDto[]> {
+  const rows = await selectRows<{
+    id: number;
+    user_id: number;
+    full_name: string;
+    tier: number;
+    started_at: Date;
+    term_until: Date | null;
+    ended_at: Date | null;
+    end_reason: string | null;
+  }>(
+    db,
+    sql`select h.id, h.user_id, u.full_name, h.tier, h.started_at, h.term_until, h.ended_at, h.end_reason
+        from holdings h join users u on u.id = h.user_id
+        where h.company_id = ${companyId} order by h.started_at desc, h.id desc`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    fullName: r.full_name,
+    tier: r.tier,
+    startedAt: iso(r.started_at)!,
+    termUntil: iso(r.term_until),
+    endedAt: iso(r.ended_at),
+    endReason: r.end_reason,
+  }));
+}
+
+export interface TimelinePage {
+  items: ActivityDto[];
+  nextBefore: string | null;
+}
+
+/** One page of a company's timeline, newest first, by keyset so deep pages stay fast. */
+interface ActivityRow {
+  id: number | string;
+  company_id: number;
+  kind: string;
+  occurred_at: Date;
+  actor_id: number | null;
+  actor_name: string | null;
+  text: string | null;
+  data: Record<string, unknown>;
+}
+
+const ACTIVITY_SELECT = sql`
+  select a.id, a.company_id, a.kind, a.occurred_at, a.actor_id, u.full_name as actor_name, a.text, a.data
+  from activities a left join users u on u.id = a.actor_id`;
+
+const toActivityDto = (r: ActivityRow): ActivityDto => ({
+  id: Number(r.id),
+  companyId: r.company_id,
+  kind: r.kind,
+  occurredAt: iso(r.occurred_at)!,
+  actor: r.actor_id === null ? null : { id: r.actor_id, fullName: r.actor_name ?? "" },
+  text: r.text,
+  data: r.data ?? {},
+});
+
+export async function findActivity(db: DbOrTx, id: number): Promise<ActivityDto | undefined> {
+  const [row] = await selectRows<ActivityRow>(db, sql`${ACTIVITY_SELECT} where a.id = ${id}`);
+  return row && toActivityDto(row);
+}
+
+/** One page of a company's timeline, newest first, by keyset so deep pages stay fast. */
+export async function readTimeline(db: DbOrTx, companyId: number, limit: number, before?: { at: Date; id: number }): Promise<TimelinePage> {
+  const cursor = before ? sql` and (a.occurred_at, a.id) < (${before.at.toISOString()}::timestamptz, ${before.id})` : sql``;
+  const rows = await selectRows<ActivityRow>(
+    db,
+    sql`${ACTIVITY_SELECT} where a.company_id = ${companyId}${cursor} order by a.occurred_at desc, a.id desc limit ${limit + 1}`,
+  );
+  const items = rows.slice(0, limit).map(toActivityDto);
+  const last = items[items.length - 1];
+  return { items, nextBefore: rows.length > limit && last ? `${last.occurredAt}|${last.id}` : null };
+}
+
+export function parseTimelineCursor(cursor: string | undefined): { at: Date; id: number } | undefined | "invalid" {
+  if (!cursor) return undefined;
+  const [at, id] = cursor.split("|");
+  const date = new Date(at ?? "");
+  const n = Number(id);
+  if (Number.isNaN(date.getTime()) || !Number.isInteger(n) || n < 1) return "invalid";
+  return { at: date, id: n };
+}
+
+/** Distinct values for the list filters, most used first. */
+export async function companyFacets(db: DbOrTx): Promise<Record<"industries" | "regions" | "sources", string[]>> {
+  const facet = async (column: SQL) =>
+    (
+      await selectRows<{ v: string }>(
+        db,
+        sql`select ${column} as v from companies where ${column} is not null group by 1 order by count(*) desc, 1 limit 200`,
+      )
+    ).map((r) => r.v);
+  const [industries, regions, sources] = await Promise.all([facet(sql`industry`), facet(sql`region`), facet(sql`source`)]);
+  return { industries, regions, sources };
+}

@@ -1,0 +1,144 @@
+import { Type } from "typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { companyScope } from "../../server/access/index.js";
+import { actorOf, appError, IdParams, responses } from "../../server/index.js";
+import { logActivity } from "./activityLogger.js";
+import { lockCompanyFor } from "./companyAccess.js";
+import { createCompany } from "./companyCreator.js";
+import { updateCompany } from "./companyUpdater.js";
+import { addContact, updateContact } from "./contactSaver.js";
+import { companyFacets, findCompany, listContacts, listHoldings, parseTimelineCursor, readTimeline, searchCompanies } from "./queries.js";
+import {
+  ContactInputSchema,
+  ContactPatchSchema,
+  CreateCompanyBody,
+  LogActivityBody,
+  SearchQuery,
+  TimelineQuery,
+  UpdateCompanyBody,
+} from "./schemas.js";
+
+export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+  const country = app.config.defaultCountry;
+  const companyBody = Type.Object({ company: Type.Ref("Company") });
+  const contactBody = Type.Object({ contact: Type.Ref("Contact") });
+
+  app.get(
+    "/companies",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "Search and filter companies: q matches a tax id prefix, a phone or a name prefix. Tier workers see only what they hold.",
+        querystring: SearchQuery,
+        response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref("Company")), hasMore: Type.Boolean() }) }),
+      },
+    },
+    async (request) => searchCompanies(db, companyScope(actorOf(request)), request.query, country),
+  );
+
+  app.get(
+    "/companies/facets",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "Values for the list filters (industries, regions, sources)",
+        response: responses({
+          200: Type.Object({ industries: Type.Array(Type.String()), regions: Type.Array(Type.String()), sources: Type.Array(Type.String()) }),
+        }),
+      },
+    },
+    async (request) => {
+      if (companyScope(actorOf(request)).kind !== "all") throw appError("forbidden");
+      return companyFacets(db);
+    },
+  );
+
+  app.post(
+    "/companies",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "Add a company with its contacts; 409 names the existing company for a duplicate tax id or phone",
+        body: CreateCompanyBody,
+        response: responses({ 201: companyBody }),
+      },
+    },
+    async (request, reply) => reply.code(201).send({ company: await createCompany(db, actorOf(request), request.body, country) }),
+  );
+
+  app.get(
+    "/companies/:id",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "The company card: company, contacts and holding history",
+        params: IdParams,
+        response: responses({ 200: Type.Ref("CompanyCard") }),
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      await lockCompanyFor(db, actorOf(request), id, "read", false);
+      const [company, contacts, holdings] = await Promise.all([findCompany(db, id), listContacts(db, id), listHoldings(db, id)]);
+      return { company: company!, contacts, holdings };
+    },
+  );
+
+  app.patch(
+    "/companies/:id",
+    {
+      schema: { tags: ["companies"], summary: "Change the company's card", params: IdParams, body: UpdateCompanyBody, response: responses({ 200: companyBody }) },
+    },
+    async (request) => ({ company: await updateCompany(db, actorOf(request), request.params.id, request.body) }),
+  );
+
+  app.get(
+    "/companies/:id/timeline",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "The company's append-only timeline, newest first, paged by the `before` cursor",
+        params: IdParams,
+        querystring: TimelineQuery,
+        response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref("Activity")), nextBefore: Type.Union([Type.String(), Type.Null()]) }) }),
+      },
+    },
+    async (request) => {
+      const cursor = parseTimelineCursor(request.query.before);
+      if (cursor === "invalid") throw appError("validation_failed", { fields: [{ field: "querystring.before", rule: "cursor" }] });
+      await lockCompanyFor(db, actorOf(request), request.params.id, "read", false);
+      return readTimeline(db, request.params.id, request.query.limit, cursor);
+    },
+  );
+
+  app.post(
+    "/companies/:id/activities",
+    {
+      schema: {
+        tags: ["companies"],
+        summary: "Log an interaction (call, meeting, email, note) on the timeline",
+        params: IdParams,
+        body: LogActivityBody,
+        response: responses({ 201: Type.Object({ activity: Type.Ref("Activity") }) }),
+      },
+    },
+    async (request, reply) => reply.code(201).send({ activity: await logActivity(db, actorOf(request), request.params.id, request.body) }),
+  );
+
+  app.post(
+    "/companies/:id/contacts",
+    {
+      schema: { tags: ["contacts"], summary: "Add a contact person", params: IdParams, body: ContactInputSchema, response: responses({ 201: contactBody }) },
+    },
+    async (request, reply) => reply.code(201).send({ contact: await addContact(db, actorOf(request), request.params.id, request.body, country) }),
+  );
+
+  app.patch(
+    "/contacts/:id",
+    {
+      schema: { tags: ["contacts"], summary: "Change a contact; phones and emails given replace the old lists", params: IdParams, body: ContactPatchSchema, response: responses({ 200: contactBody }) },
+    },
+    async (request) => ({ contact: await updateContact(db, actorOf(request), request.params.id, request.body, country) }),
+  );
+};

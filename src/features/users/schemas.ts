@@ -1,0 +1,47 @@
+import { Type, type Static } from "typebox";
+import { ROLES } from "../../domain/conveyor.js";
+import { LANGUAGES } from "../../server/errors.js";
+import { StringEnum } from "../../server/schemaHelpers.js";
+
+export const RoleSchema = StringEnum(ROLES);
+export const LanguageSchema = StringEnum(LANGUAGES);
+
+export const UserSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    username: Type.String(),
+    fullName: Type.String(),
+    role: RoleSchema,
+    language: LanguageSchema,
+    active: Type.Boolean(),
+  },
+  { $id: "User", title: "User" },
+);
+export type UserDto = Static<typeof UserSchema>;
+
+const Username = Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9._@-]+$" });
+const FullName = Type.String({ minLength: 1, maxLength: 200 });
+export const Password = Type.String({ minLength: 8, maxLength: 200 });
+
+export const CreateUserBody = Type.Object(
+  { username: Username, fullName: FullName, role: RoleSchema, password: Password, language: Type.Optional(LanguageSchema) },
+  { additionalProperties: false },
+);
+export type CreateUserInput = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    fullName: Type.Optional(FullName),
+    role: Type.Optional(RoleSchema),
+    language: Type.Optional(LanguageSchema),
+    active: Type.Optional(Type.Boolean()),
+    password: Type.Optional(Password),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserInput = Static<typeof UpdateUserBody>;
+
+export const ListUsersQuery = Type.Object(
+  { role: Type.Optional(RoleSchema), includeInactive: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,3 @@
+export type { Actor } from "./actor.js";
+export * from "./companies.js";
+export * from "./users.js";

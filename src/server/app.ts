@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { Database } from "../db/connect.js";
+import { authHooks } from "../features/auth/hooks.js";
+import { authRoutes } from "../features/auth/routes.js";
+import { userRoutes } from "../features/users/routes.js";
+import { companyRoutes } from "../features/clients/routes.js";
+import { holdingRoutes } from "../features/holdings/routes.js";
+import type { Config } from "./config.js";
+import { UserSchema } from "../features/users/schemas.js";
+import { clientSchemas } from "../features/clients/schemas.js";
+import { AppError, ErrorBody, errorBody, pickLanguage } from "./index.js";
+
+const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas];
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Folder of the built web app; served with a single-page fallback when present. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export async function buildApp({ database, config, webRoot, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    trustProxy: process.env.TRUST_PROXY === "true",
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("database", database);
+  app.decorate("config", config);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("csrfToken", null);
+  app.decorateRequest("sessionTokenHash", null);
+  app.decorateRequest("language", "en");
+  for (const schema of sharedSchemas) app.addSchema(schema);
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const language = request.language ?? pickLanguage(undefined, request.headers["accept-language"]);
+    if (error instanceof AppError) return reply.code(error.status).send(errorBody(error.code, language, error.details));
+    if ("validation" in error && error.validation) {
+      const fields = error.validation.map((v) => ({
+        field: [error.validationContext, v.instancePath.replace(/^\//, "").replace(/\//g, ".")].filter(Boolean).join(".") +
+          (v.keyword === "required" ? `.${String((v.params as { missingProperty?: string }).missingProperty)}` : ""),
+        rule: v.keyword,
+        message: v.message,
+      }));
+      return reply.code(400).send(errorBody("validation_failed", language, { fields }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(errorBody("too_many_attempts", language));
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(errorBody(status === 404 ? "not_found" : "validation_failed", language, { reason: error.message }));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.code(500).send(errorBody("internal", language));
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    // Name shared schemas by their $id in the document ("Company", not "def-3").
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Conveyor API", version: "0.1.0", description: "The sales conveyor's JSON API. Mutations need the x-csrf-token header from /api/auth/me." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "conveyor_session" } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  app.get("/api/health", { schema: { hide: true }, config: { public: true } }, async () => {
+    await database.rows(sql`select 1`);
+    return { ok: true, database: database.kind };
+  });
+
+  await app.register(authHooks);
+  await app.register(authRoutes, { prefix: "/api/auth" });
+  await app.register(userRoutes, { prefix: "/api/users" });
+  await app.register(companyRoutes, { prefix: "/api" });
+  await app.register(holdingRoutes, { prefix: "/api" });
+
+  const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
+  if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith("/api/") && request.method === "GET" && staticRoot) return reply.sendFile("index.html");
+    return reply.code(404).send(errorBody("not_found", request.language));
+  });
+  return app;
+}

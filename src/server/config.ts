@@ -1,0 +1,27 @@
+import type { CountryCode } from "libphonenumber-js";
+import type { DatabaseTarget } from "../db/connect.js";
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Country assumed for phones typed without an international prefix. */
+  defaultCountry: CountryCode;
+  /** Set behind HTTPS so the session cookie is never sent in clear. */
+  secureCookies: boolean;
+  sessionDays: number;
+  /** Failed sign-ins allowed per IP per minute. */
+  loginAttemptsPerMinute: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    database: env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR ?? "./data" },
+    defaultCountry: (env.DEFAULT_COUNTRY ?? "UA") as CountryCode,
+    secureCookies: env.COOKIE_SECURE === "true",
+    sessionDays: Number(env.SESSION_DAYS ?? 14),
+    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+  };
+}

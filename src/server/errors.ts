@@ -1,0 +1,69 @@
+/**
+ * Every error a client can see: a stable code, an HTTP status, and a message in each of the
+ * team's languages. Created here and nowhere else (after Fastify's lib/errors.js).
+ */
+export type Language = "ru" | "uk" | "en";
+export const LANGUAGES: readonly Language[] = ["ru", "uk", "en"];
+
+type Messages = Record<Language, string>;
+
+const CATALOG = {
+  validation_failed: { status: 400, en: "Some fields are invalid.", ru: "Некоторые поля заполнены неверно.", uk: "Деякі поля заповнено неправильно." },
+  invalid_legal_id: { status: 400, en: "The tax id (INN / EDRPOU) is not valid: check the digits.", ru: "ИНН / ЕГРПОУ недействителен: проверьте цифры.", uk: "ІПН / ЄДРПОУ недійсний: перевірте цифри." },
+  invalid_phone: { status: 400, en: "The phone number is not valid.", ru: "Номер телефона недействителен.", uk: "Номер телефону недійсний." },
+  invalid_email: { status: 400, en: "The email address is not valid.", ru: "Адрес электронной почты недействителен.", uk: "Адреса електронної пошти недійсна." },
+  not_signed_in: { status: 401, en: "Please sign in.", ru: "Войдите в систему.", uk: "Увійдіть до системи." },
+  invalid_credentials: { status: 401, en: "Wrong username or password.", ru: "Неверное имя пользователя или пароль.", uk: "Неправильне ім'я користувача або пароль." },
+  csrf_missing: { status: 403, en: "The request is missing its security token; reload the page.", ru: "В запросе нет токена безопасности; обновите страницу.", uk: "У запиті немає токена безпеки; оновіть сторінку." },
+  forbidden: { status: 403, en: "Your role does not allow this.", ru: "Ваша роль не позволяет это сделать.", uk: "Ваша роль не дозволяє це зробити." },
+  not_found: { status: 404, en: "Not found.", ru: "Не найдено.", uk: "Не знайдено." },
+  company_not_found: { status: 404, en: "Company not found.", ru: "Компания не найдена.", uk: "Компанію не знайдено." },
+  contact_not_found: { status: 404, en: "Contact not found.", ru: "Контакт не найден.", uk: "Контакт не знайдено." },
+  user_not_found: { status: 404, en: "User not found.", ru: "Пользователь не найден.", uk: "Користувача не знайдено." },
+  company_duplicate: { status: 409, en: "This company is already in the base.", ru: "Эта компания уже есть в базе.", uk: "Ця компанія вже є в базі." },
+  phone_taken: { status: 409, en: "This phone already belongs to another company.", ru: "Этот телефон уже принадлежит другой компании.", uk: "Цей телефон уже належить іншій компанії." },
+  username_taken: { status: 409, en: "This username is taken.", ru: "Это имя пользователя занято.", uk: "Це ім'я користувача зайняте." },
+  holding_conflict: { status: 409, en: "Someone else changed who holds this company; reload and try again.", ru: "Кто-то уже изменил ответственного за компанию; обновите и повторите.", uk: "Хтось уже змінив відповідального за компанію; оновіть і повторіть." },
+  handoff_not_allowed: { status: 409, en: "The company cannot be handed over from its current stage to this person.", ru: "Компанию нельзя передать с текущей стадии этому сотруднику.", uk: "Компанію не можна передати з поточної стадії цьому співробітнику." },
+  assignee_unsuitable: { status: 409, en: "This person's role cannot work the company at its stage.", ru: "Роль этого сотрудника не подходит для стадии компании.", uk: "Роль цього співробітника не підходить для стадії компанії." },
+  user_inactive: { status: 409, en: "This user is deactivated.", ru: "Этот пользователь деактивирован.", uk: "Цього користувача деактивовано." },
+  last_admin: { status: 409, en: "The last active admin cannot be removed or demoted.", ru: "Нельзя отключить или понизить последнего администратора.", uk: "Не можна вимкнути або понизити останнього адміністратора." },
+  too_many_attempts: { status: 429, en: "Too many attempts; wait a minute and try again.", ru: "Слишком много попыток; подождите минуту.", uk: "Забагато спроб; зачекайте хвилину." },
+  internal: { status: 500, en: "Something went wrong on the server.", ru: "На сервере что-то пошло не так.", uk: "На сервері щось пішло не так." },
+} satisfies Record<string, Messages & { status: number }>;
+
+export type ErrorCode = keyof typeof CATALOG;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(CATALOG[code].en);
+    this.name = "AppError";
+    this.code = code;
+    this.status = CATALOG[code].status;
+    this.details = details;
+  }
+}
+
+export const appError = (code: ErrorCode, details?: Record<string, unknown>) => new AppError(code, details);
+
+export function errorMessage(code: ErrorCode, language: Language): string {
+  return CATALOG[code][language];
+}
+
+export function errorBody(code: ErrorCode, language: Language, details?: Record<string, unknown>) {
+  return { error: { code, message: errorMessage(code, language), ...(details ? { details } : {}) } };
+}
+
+/** The language of a request: the signed-in user's choice, else the browser's Accept-Language. */
+export function pickLanguage(userLanguage: string | undefined, acceptLanguage: string | undefined): Language {
+  if (userLanguage && (LANGUAGES as string[]).includes(userLanguage)) return userLanguage as Language;
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if ((LANGUAGES as string[]).includes(tag)) return tag as Language;
+  }
+  return "en";
+}
