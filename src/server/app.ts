@@ -3,7 +3,6 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -66,7 +65,6 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     // Name shared schemas by their $id in the document ("Company", not "def-3").
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
@@ -86,7 +84,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
 
   await app.register(authHooks);
   await app.register(authRoutes, { prefix: "/api/auth" });
-  await app.register(userRoutes, { prefix: "/api/users" });
+  await app.register(userRoutes, { prefix: "/api" });
   await app.register(companyRoutes, { prefix: "/api" });
   await app.register(holdingRoutes, { prefix: "/api" });
 

@@ -10,7 +10,7 @@ export interface Config {
   /** Set behind HTTPS so the session cookie is never sent in clear. */
   secureCookies: boolean;
   sessionDays: number;
-  /** Failed sign-ins allowed per IP per minute. */
+  /** Failed sign-ins allowed per minute, per IP and per username. */
   loginAttemptsPerMinute: number;
 }
 

@@ -6,6 +6,7 @@ import { LanguageSchema } from "../users/schemas.js";
 import { updateUser } from "../users/userSaver.js";
 import { SESSION_COOKIE } from "./hooks.js";
 import { verifyPassword } from "./passwords.js";
+import { isThrottled, recordFailure } from "./loginThrottle.js";
 import { endSession, startSession } from "./sessions.js";
 
 const SessionBody = Type.Object({ user: Type.Ref("User"), csrfToken: Type.String() });
@@ -16,11 +17,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/login",
     {
-      config: {
-        public: true,
-        skipCsrf: true,
-        rateLimit: { max: app.config.loginAttemptsPerMinute, timeWindow: "1 minute" },
-      },
+      config: { public: true, skipCsrf: true },
       schema: {
         tags: ["auth"],
         summary: "Sign in; sets the session cookie and returns the CSRF token for mutations",
@@ -33,9 +30,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await findUserByUsername(app.database.db, request.body.username);
-      const valid = user && user.active && (await verifyPassword(request.body.password, user.passwordHash));
-      if (!user || !valid) throw appError("invalid_credentials");
+      const { username, password } = request.body;
+      const db = app.database.db;
+      if (await isThrottled(db, request.ip, username, app.config.loginAttemptsPerMinute)) throw appError("too_many_attempts");
+      const user = await findUserByUsername(db, username);
+      const valid = user && user.active && (await verifyPassword(password, user.passwordHash));
+      if (!user || !valid) {
+        await recordFailure(db, request.ip, username);
+        throw appError("invalid_credentials");
+      }
       const { token, csrfToken } = await startSession(app.database.db, user.id, app.config.sessionDays);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: app.config.sessionDays * 86_400 });
       const { passwordHash: _, ...dto } = user;

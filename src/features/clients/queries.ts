@@ -77,7 +77,7 @@ function matchingIds(q: string, country: CountryCode): SQL | undefined {
   const arms: SQL[] = [];
   const compact = cleanLegalId(q);
   if (/^\d{3,12}$/.test(compact)) arms.push(sql`select id from companies where legal_id like ${escapeLike(compact) + "%"}`);
-  if (looksLikePhone(q)) {
+  if (looksLikePhone(q) || /^\d{5,}$/.test(compact)) {
     const digits = phoneSearchDigits(q, country);
     if (digits.length >= 3) arms.push(sql`select company_id from contact_phones where e164 like ${"+" + escapeLike(digits) + "%"}`);
   }

@@ -10,7 +10,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
 
   app.get(
-    "/",
+    "/users",
     {
       schema: {
         tags: ["users"],
@@ -27,7 +27,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    "/",
+    "/users",
     {
       schema: {
         tags: ["users"],
@@ -40,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.patch(
-    "/:id",
+    "/users/:id",
     {
       schema: {
         tags: ["users"],

@@ -1,0 +1,89 @@
+import type { TFunction } from "i18next";
+import { ApiError } from "./client";
+
+/** Error codes the server may send (src/server/errors.ts), plus the web app's own "network". */
+export const ERROR_CODES = [
+  "validation_failed",
+  "invalid_legal_id",
+  "invalid_phone",
+  "invalid_email",
+  "not_signed_in",
+  "invalid_credentials",
+  "csrf_missing",
+  "forbidden",
+  "not_found",
+  "company_not_found",
+  "contact_not_found",
+  "user_not_found",
+  "company_duplicate",
+  "phone_taken",
+  "username_taken",
+  "holding_conflict",
+  "handoff_not_allowed",
+  "assignee_unsuitable",
+  "user_inactive",
+  "last_admin",
+  "too_many_attempts",
+  "internal",
+  "network",
+] as const;
+
+const known = new Set<string>(ERROR_CODES);
+
+/** The message for an error: our translation of its code, else the server's (already localized) message. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (known.has(error.code)) return t(`errors.${error.code}`);
+    return error.message || t("errors.internal");
+  }
+  return t("errors.internal");
+}
+
+/** "body.contacts.0.phones.1" or ".phones.0" -> "contacts.0.phones.1" / "phones.0" */
+export const normaliseField = (field: string) => field.replace(/^(body|querystring|params)\./, "").replace(/^\.+/, "");
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Field-level problems in an error: validation details, or the one field a bad phone / tax id / email names. */
+export function fieldProblems(t: TFunction, error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || !error.details) return [];
+  const details = error.details;
+  if (error.code === "validation_failed" && Array.isArray(details.fields)) {
+    return (details.fields as Array<{ field?: string; rule?: string }>).map((f) => ({
+      field: normaliseField(String(f.field ?? "")),
+      message: t(f.rule === "required" ? "errors.rule.required" : f.rule === "minLength" ? "errors.rule.minLength" : f.rule === "maxLength" ? "errors.rule.maxLength" : "errors.rule.invalid"),
+    }));
+  }
+  if (["invalid_phone", "invalid_legal_id", "invalid_email"].includes(error.code) && typeof details.field === "string") {
+    const value = typeof details.value === "string" ? ` «${details.value}»` : "";
+    return [{ field: normaliseField(details.field), message: t(`errors.${error.code}`) + value }];
+  }
+  return [];
+}
+
+/** The first problem for a field or anything below it ("contacts.0.phones" matches "contacts.0.phones.1"). */
+export function problemFor(problems: FieldProblem[], field: string): string | undefined {
+  return problems.find((p) => p.field === field || p.field.startsWith(`${field}.`))?.message;
+}
+
+/** The field's label in the UI language, for listing problems: "contacts.0.phones.1" -> "Phones". */
+export function fieldLabel(t: TFunction, field: string): string {
+  const parts = field.split(".").filter((p) => p && !/^\d+$/.test(p));
+  const last = parts[parts.length - 1];
+  if (!last) return field;
+  const key = `fields.${last}`;
+  const label = t(key);
+  return label === key ? field : label;
+}
+
+/** A company named by a 409 (duplicate tax id, phone already taken), to link to it. */
+export function existingCompany(error: unknown): { id: number; legalName: string } | null {
+  if (!(error instanceof ApiError) || !error.details) return null;
+  if (error.code !== "company_duplicate" && error.code !== "phone_taken") return null;
+  const id = Number(error.details.companyId);
+  if (!Number.isInteger(id) || id < 1) return null;
+  return { id, legalName: String(error.details.legalName ?? `#${id}`) };
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from "react-i18next";
+import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconBuildingSkyscraper, IconChevronDown, IconLogout, IconUsersGroup } from "@tabler/icons-react";
+import { browsesWholeBase, mayManageUsers } from "../auth/permissions";
+import { useSession, useUser } from "../auth/session";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { Logo } from "./Logo";
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  const links = [
+    {
+      to: "/companies",
+      label: browsesWholeBase(user) ? t("nav.companies") : t("nav.myCompanies"),
+      icon: IconBuildingSkyscraper,
+      testId: "nav-companies",
+      show: true,
+    },
+    { to: "/team", label: t("nav.team"), icon: IconUsersGroup, testId: "nav-team", show: mayManageUsers(user) },
+  ].filter((link) => link.show);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 224, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
+            <Logo withName />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" shadow="md" width={220}>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu" px={6} py={4} style={{ borderRadius: "var(--mantine-radius-sm)" }}>
+                  <Group gap={8} wrap="nowrap">
+                    <Avatar size={28} radius="xl" color="blue" variant="light">
+                      {initials(user.fullName)}
+                    </Avatar>
+                    <Stack gap={0} visibleFrom="xs">
+                      <Text size="sm" fw={500} lh={1.2}>
+                        {user.fullName}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>
+                        {t(`role.${user.role}`)}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={14} color="var(--mantine-color-dimmed)" />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.username}</Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()} data-testid="sign-out">
+                  {t("auth.signOut")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs">
+        <Stack gap={2}>
+          {links.map((link) => (
+            <NavLink
+              key={link.to}
+              component={RouterNavLink}
+              to={link.to}
+              label={link.label}
+              leftSection={<link.icon size={18} stroke={1.6} />}
+              active={location.pathname.startsWith(link.to)}
+              onClick={close}
+              data-testid={link.testId}
+              style={{ borderRadius: "var(--mantine-radius-sm)" }}
+              fw={500}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
