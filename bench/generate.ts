@@ -133,7 +133,7 @@ export async function generate(database: Database, sizes: Sizes, log: (line: str
                case kind when 'call' then jsonb_build_object('outcome', (array['no_answer','callback','interested','refused'])[1 + g % 4], 'seconds', g % 600)
                          else '{}'::jsonb end
         from (select g,
-                     case when g % 10 < 8 then 1 + g % ${n}
+                     case when g % 10 < 8 then 1 + (g / 10 * 8 + g % 10) % ${n}
                           when g % 10 = 8 then 1 + (g / 10 % greatest(${n} / 100, 1)) * 100 % ${n}
                           else 1 + (g / 10 % 20) * 10007 % ${n} end as cid,
                      (array['call','call','call','email','meeting','note','proposal','stage_change'])[1 + g / 10 % 8] as kind

@@ -84,6 +84,7 @@ describe("Ukrainian EDRPOU (8 digits)", () => {
     ["2999999", "3", "below 30,000,000: plain weights"],
     ["3000000", "5", "from 30,000,000: rotated weights (21 mod 11 = 10, second set 27 mod 11 = 5)"],
     ["5999999", "4", "below 60,000,000: rotated weights"],
+    ["6000000", "6", "at 60,000,000 (the body times ten): plain weights (6), not rotated (42 mod 11 = 9)"],
     ["6000001", "2", "above 60,000,000: plain weights (13 mod 11), not rotated (48 mod 11 = 4)"],
   ])("check digit of %s is %s (%s)", (body, digit) => {
     expect(edrpouCheckDigit(body)).toBe(digit);
@@ -92,6 +93,14 @@ describe("Ukrainian EDRPOU (8 digits)", () => {
   it("accepts 21133352 (Universal Bank, monobank): the first weight set leaves 10, so the second (+2) decides", () => {
     expect(checkLegalId("21133352")).toEqual({ ok: true, kind: "edrpou", value: "21133352" });
     expect(edrpouCheckDigit("2113335")).toBe("2");
+  });
+
+  it.each([
+    ["1000064", "plain weights: 65 mod 11 = 10, then 87 mod 11 = 10"],
+    ["3000044", "rotated weights: 65 mod 11 = 10, then 87 mod 11 = 10"],
+  ])("check digit of %s is 0 when both weight sets leave 10 (%s)", (body) => {
+    expect(edrpouCheckDigit(body)).toBe("0");
+    expect(checkLegalId(`${body}0`)).toEqual({ ok: true, kind: "edrpou", value: `${body}0` });
   });
 
   it.each([

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Button, Group, Modal, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { fieldProblems } from "../api/errors";
+import type { Company, CompanyInput } from "../api/types";
+import { browsesWholeBase } from "../auth/permissions";
+import { useUser } from "../auth/session";
+import { ErrorAlert } from "../common/ErrorAlert";
+import { CompanyFields, companyInputOf, companyValuesOf, type CompanyValues } from "./CompanyFields";
+import { useFacets, useUpdateCompany } from "./queries";
+
+/** Only what changed is sent, so the timeline records exactly the fields someone edited. */
+function changedFields(before: Company, after: CompanyInput): Partial<CompanyInput> {
+  const patch: Partial<CompanyInput> = {};
+  const keys = ["legalName", "groupName", "industry", "size", "region", "source"] as const;
+  for (const key of keys) {
+    if ((after[key] ?? null) !== (before[key] ?? null)) Object.assign(patch, { [key]: after[key] ?? null });
+  }
+  if ((after.legalId ?? null) !== before.legalId || (after.legalIdKind && after.legalIdKind !== before.legalIdKind)) {
+    patch.legalId = after.legalId ?? null;
+    patch.legalIdKind = after.legalIdKind ?? null;
+  }
+  return patch;
+}
+
+export function CompanyEdit({ company, opened, onClose }: { company: Company; opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const facets = useFacets(browsesWholeBase(user));
+  const update = useUpdateCompany(company.id);
+  const [values, setValues] = useState<CompanyValues>(() => companyValuesOf(company));
+
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const patch = changedFields(company, companyInputOf(values));
+    if (Object.keys(patch).length === 0) return close();
+    update.mutate(patch, {
+      onSuccess: () => {
+        notifications.show({ color: "teal", message: t("company.saved") });
+        close();
+      },
+    });
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("company.editTitle")} size="lg" centered>
+      <form onSubmit={submit} data-testid="company-edit">
+        <Stack gap="md">
+          <ErrorAlert error={update.error} />
+          <CompanyFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} problems={fieldProblems(t, update.error)} facets={facets.data} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={update.isPending} data-testid="company-edit-submit">
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
