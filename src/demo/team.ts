@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/connect.js";
 import { users } from "../db/schema.js";
 import type { Role } from "../domain/conveyor.js";
@@ -86,16 +86,17 @@ export async function createTeam(tx: DbOrTx, passwordHash: string): Promise<Team
     const existing = await tx
       .select({ id: users.id, username: users.username, fullName: users.fullName })
       .from(users)
-      .where(and(eq(users.role, role), eq(users.active, true), inArray(users.role, [role])))
+      .where(and(eq(users.role, role), eq(users.active, true)))
       .orderBy(users.id);
     return existing.map((u) => ({ ...u, role, workDays: FULL_TIME }));
   };
-  const [heads, callers, managers, accountManagers, backOffice] = await Promise.all(
-    (["head", "caller", "manager", "account_manager", "back_office"] as const).map(byRole),
-  );
-  const head = heads![0];
-  if (!head || callers!.length === 0 || managers!.length === 0 || accountManagers!.length === 0) {
-    throw new Error("demo: could not form a team (every demo username is taken by someone of another role)");
+  const [head] = await byRole("head");
+  const callers = await byRole("caller");
+  const managers = await byRole("manager");
+  const accountManagers = await byRole("account_manager");
+  const backOffice = await byRole("back_office");
+  if (!head || callers.length === 0 || managers.length === 0 || accountManagers.length === 0) {
+    throw new Error("demo: could not form a team (the demo usernames are taken by people of other roles)");
   }
-  return { head, callers: callers!, managers: managers!, accountManagers: accountManagers!, backOffice: backOffice!, created, skipped };
+  return { head, callers, managers, accountManagers, backOffice, created, skipped };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connect.js";
 import { companies } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
-import { lockCompanyFor } from "./companyAccess.js";
+import { authorizeCompany } from "./companyAccess.js";
 import { findActivity } from "./queries.js";
 import type { ActivityDto, LogActivityInput } from "./schemas.js";
 import { appendActivities } from "./timeline.js";
@@ -10,7 +10,7 @@ import { appendActivities } from "./timeline.js";
 /** Logs an interaction (call, meeting, email, note) on a company's timeline. */
 export async function logActivity(db: Db, actor: Actor, companyId: number, input: LogActivityInput): Promise<ActivityDto> {
   return db.transaction(async (tx) => {
-    await lockCompanyFor(tx, actor, companyId, "work");
+    await authorizeCompany(tx, actor, companyId, "work");
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     const [id] = await appendActivities(tx, [
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },

@@ -5,10 +5,11 @@ import { appError } from "../../server/errors.js";
 import { openHoldingOf } from "./queries.js";
 
 /**
- * Loads what access decisions need about a company (locking its row inside a transaction, so
- * concurrent changes to one company queue up) and refuses with 404 or 403.
+ * Loads what access decisions need about a company and refuses with 404 or 403. Inside a
+ * transaction it also locks the company row (`lock`), so concurrent changes to one company
+ * queue up instead of interleaving.
  */
-export async function lockCompanyFor(
+export async function authorizeCompany(
   db: DbOrTx,
   actor: Actor,
   companyId: number,
@@ -22,7 +23,7 @@ export async function lockCompanyFor(
   if (!company) throw appError("company_not_found");
   const holding = await openHoldingOf(db, companyId);
   const allowed = need === "read" ? mayReadCompany(actor, holding) : mayWorkOnCompany(actor, holding);
-  // A tier worker asking for someone else's company learns nothing about it: same answer as a missing one would be a leak, so 403 is explicit but bare.
+  // The 403 carries no details: a tier worker learns nothing about a company they do not hold.
   if (!allowed) throw appError("forbidden");
   return { stage: company.stage, holding };
 }

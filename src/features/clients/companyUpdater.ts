@@ -4,7 +4,7 @@ import { companies } from "../../db/schema.js";
 import { companySearchKey } from "../../domain/companyNames.js";
 import type { Actor } from "../../server/access/index.js";
 import { assertLegalIdFree } from "./companyCreator.js";
-import { lockCompanyFor } from "./companyAccess.js";
+import { authorizeCompany } from "./companyAccess.js";
 import { blankToNull, normaliseLegalId } from "./normalise.js";
 import { findCompany } from "./queries.js";
 import type { CompanyDto, UpdateCompanyInput } from "./schemas.js";
@@ -16,7 +16,7 @@ const EDITABLE = ["legalName", "legalId", "legalIdKind", "groupName", "industry"
 export async function updateCompany(db: Db, actor: Actor, companyId: number, input: UpdateCompanyInput): Promise<CompanyDto> {
   const legal = input.legalId !== undefined ? normaliseLegalId(input.legalId, input.legalIdKind) : undefined;
   return db.transaction(async (tx) => {
-    await lockCompanyFor(tx, actor, companyId, "work");
+    await authorizeCompany(tx, actor, companyId, "work");
     const before = (await findCompany(tx, companyId))!;
     if (legal) await assertLegalIdFree(tx, legal.legalId, legal.legalIdKind, companyId);
     const next = {

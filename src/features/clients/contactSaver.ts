@@ -4,7 +4,7 @@ import { selectRows, type Db } from "../../db/connect.js";
 import { contactPhones, contacts } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
-import { lockCompanyFor } from "./companyAccess.js";
+import { authorizeCompany } from "./companyAccess.js";
 import { insertContact } from "./contactWriter.js";
 import { normaliseContact, normaliseEmails, normalisePhones } from "./normalise.js";
 import { assertPhonesFree } from "./phoneOwnership.js";
@@ -15,7 +15,7 @@ import { appendActivities } from "./timeline.js";
 export async function addContact(db: Db, actor: Actor, companyId: number, input: ContactInput, country: CountryCode): Promise<ContactDto> {
   const contact = normaliseContact(input, country, "");
   return db.transaction(async (tx) => {
-    await lockCompanyFor(tx, actor, companyId, "work");
+    await authorizeCompany(tx, actor, companyId, "work");
     await assertPhonesFree(tx, contact.phones, companyId);
     const contactId = await insertContact(tx, companyId, contact);
     await appendActivities(tx, [
@@ -33,7 +33,7 @@ export async function updateContact(db: Db, actor: Actor, contactId: number, inp
     const [owner] = await selectRows<{ company_id: number }>(tx, sql`select company_id from contacts where id = ${contactId}`);
     if (!owner) throw appError("contact_not_found");
     const companyId = owner.company_id;
-    await lockCompanyFor(tx, actor, companyId, "work");
+    await authorizeCompany(tx, actor, companyId, "work");
     const before = (await findContact(tx, contactId))!;
     await tx
       .update(contacts)

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { companyScope } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { logActivity } from "./activityLogger.js";
-import { lockCompanyFor } from "./companyAccess.js";
+import { authorizeCompany } from "./companyAccess.js";
 import { createCompany } from "./companyCreator.js";
 import { updateCompany } from "./companyUpdater.js";
 import { addContact, updateContact } from "./contactSaver.js";
@@ -79,7 +79,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const id = request.params.id;
-      await lockCompanyFor(db, actorOf(request), id, "read", false);
+      await authorizeCompany(db, actorOf(request), id, "read", false);
       const [company, contacts, holdings] = await Promise.all([findCompany(db, id), listContacts(db, id), listHoldings(db, id)]);
       return { company: company!, contacts, holdings };
     },
@@ -107,7 +107,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const cursor = parseTimelineCursor(request.query.before);
       if (cursor === "invalid") throw appError("validation_failed", { fields: [{ field: "querystring.before", rule: "cursor" }] });
-      await lockCompanyFor(db, actorOf(request), request.params.id, "read", false);
+      await authorizeCompany(db, actorOf(request), request.params.id, "read", false);
       return readTimeline(db, request.params.id, request.query.limit, cursor);
     },
   );

@@ -2,7 +2,7 @@ import type { Db } from "../../db/connect.js";
 import { canHoldInTier, tierOfStage, type Stage } from "../../domain/conveyor.js";
 import { mayAssignHolder, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
-import { lockCompanyFor } from "../clients/companyAccess.js";
+import { authorizeCompany } from "../clients/companyAccess.js";
 import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 import { appendActivities } from "../clients/timeline.js";
@@ -14,7 +14,7 @@ import { activeTarget } from "./targetUser.js";
 export async function assignHolder(db: Db, actor: Actor, companyId: number, input: AssignHolderInput): Promise<CompanyDto> {
   if (!mayAssignHolder(actor)) throw appError("forbidden");
   return db.transaction(async (tx) => {
-    const { stage, holding } = await lockCompanyFor(tx, actor, companyId, "work");
+    const { stage, holding } = await authorizeCompany(tx, actor, companyId, "work");
     const tier = tierOfStage(stage as Stage);
     const target = await activeTarget(tx, input.userId);
     if (!tier || !canHoldInTier(tier, target.role)) throw appError("assignee_unsuitable", { stage, targetRole: target.role });

@@ -4,7 +4,7 @@ import { companies } from "../../db/schema.js";
 import { planHandOff, type Stage } from "../../domain/conveyor.js";
 import { mayHandOff, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
-import { lockCompanyFor } from "../clients/companyAccess.js";
+import { authorizeCompany } from "../clients/companyAccess.js";
 import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 import { appendActivities } from "../clients/timeline.js";
@@ -19,7 +19,7 @@ import { activeTarget } from "./targetUser.js";
  */
 export async function handOver(db: Db, actor: Actor, companyId: number, input: HandOffInput): Promise<CompanyDto> {
   return db.transaction(async (tx) => {
-    const { stage, holding } = await lockCompanyFor(tx, actor, companyId, "read");
+    const { stage, holding } = await authorizeCompany(tx, actor, companyId, "read");
     if (!mayHandOff(actor, holding)) throw appError("forbidden");
     if (input.fromStage && input.fromStage !== stage) throw appError("holding_conflict", { stage });
     const target = await activeTarget(tx, input.toUserId);

@@ -1,0 +1,204 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline as MantineTimeline, Title } from "@mantine/core";
+import {
+  IconArrowRight,
+  IconBuildingPlus,
+  IconCalendarEvent,
+  IconEdit,
+  IconHistory,
+  IconMail,
+  IconNote,
+  IconPhoneCall,
+  IconStairsUp,
+  IconUserEdit,
+  IconUserPlus,
+  IconUserShare,
+} from "@tabler/icons-react";
+import type { Activity } from "../api/types";
+import { STAGES, type Stage } from "../api/types";
+import { ErrorAlert } from "../common/ErrorAlert";
+import { formatDateTime } from "../i18n/format";
+import { isCallOutcome } from "./outcomes";
+import { useTimeline } from "./queries";
+import { StageBadge } from "./StageBadge";
+
+const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
+  company_created: { icon: IconBuildingPlus, color: "gray" },
+  company_updated: { icon: IconEdit, color: "gray" },
+  contact_added: { icon: IconUserPlus, color: "gray" },
+  contact_updated: { icon: IconUserEdit, color: "gray" },
+  note: { icon: IconNote, color: "yellow" },
+  call: { icon: IconPhoneCall, color: "blue" },
+  meeting: { icon: IconCalendarEvent, color: "grape" },
+  email: { icon: IconMail, color: "cyan" },
+  holder_assigned: { icon: IconUserShare, color: "indigo" },
+  handed_over: { icon: IconStairsUp, color: "teal" },
+  stage_changed: { icon: IconStairsUp, color: "teal" },
+};
+
+const isStage = (value: unknown): value is Stage => typeof value === "string" && (STAGES as readonly string[]).includes(value);
+const str = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+
+function displayValue(t: TFunction, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "size") return t(`size.${String(value)}`, { defaultValue: String(value) });
+  if (field === "legalIdKind") return t(`legalIdKind.${String(value)}`, { defaultValue: String(value) });
+  if (field === "stage") return t(`stage.${String(value)}`, { defaultValue: String(value) });
+  return String(value);
+}
+
+function StageMove({ from, to }: { from: unknown; to: unknown }) {
+  if (!isStage(from) || !isStage(to)) return null;
+  return (
+    <Group gap={6}>
+      <StageBadge stage={from} size="xs" />
+      <IconArrowRight size={12} color="var(--mantine-color-dimmed)" />
+      <StageBadge stage={to} size="xs" />
+    </Group>
+  );
+}
+
+function EntryBody({ entry }: { entry: Activity }) {
+  const { t } = useTranslation();
+  const data = entry.data;
+  const parts: ReactNode[] = [];
+  switch (entry.kind) {
+    case "company_created":
+      if (isStage(data.stage)) parts.push(<Text key="s" size="sm" c="dimmed">{t("timeline.createdAt", { stage: t(`stage.${data.stage}`) })}</Text>);
+      break;
+    case "company_updated": {
+      const changes = (data.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
+      parts.push(
+        <Stack key="c" gap={2}>
+          {Object.entries(changes).map(([field, change]) => (
+            <Text key={field} size="sm">
+              <Text span c="dimmed" size="sm">
+                {t(`fields.${field}`, { defaultValue: field })}:
+              </Text>{" "}
+              <Text span td="line-through" c="dimmed" size="sm">
+                {displayValue(t, field, change?.from)}
+              </Text>{" "}
+              → {displayValue(t, field, change?.to)}
+            </Text>
+          ))}
+        </Stack>,
+      );
+      break;
+    }
+    case "contact_added":
+    case "contact_updated": {
+      const phones = Array.isArray(data.phones) ? (data.phones as string[]) : [];
+      parts.push(
+        <Text key="n" size="sm">
+          {entry.text}
+          {phones.length ? <Text span c="dimmed" size="sm">{` · ${phones.join(", ")}`}</Text> : null}
+        </Text>,
+      );
+      break;
+    }
+    case "holder_assigned": {
+      const name = str(data.toName) || (data.userId === entry.actor?.id ? entry.actor?.fullName : "");
+      parts.push(
+        <Text key="h" size="sm">
+          {t("timeline.holderNow", { name: name || "—", tier: str(data.tier) })}
+        </Text>,
+      );
+      break;
+    }
+    case "handed_over":
+      parts.push(
+        <Group key="m" gap="xs">
+          <StageMove from={data.fromStage} to={data.toStage} />
+          <Text size="sm">{t("timeline.handedTo", { name: str(data.toName) || "—" })}</Text>
+        </Group>,
+      );
+      break;
+    case "stage_changed":
+      parts.push(<StageMove key="m" from={data.fromStage ?? data.from} to={data.toStage ?? data.to} />);
+      break;
+    default:
+      break;
+  }
+  const showsText = !["contact_added", "contact_updated"].includes(entry.kind) && entry.text;
+  return (
+    <Stack gap={4} mt={2}>
+      {entry.kind === "call" && data.outcome ? (
+        <Badge variant="outline" color="blue" size="sm" radius="sm" w="fit-content">
+          {isCallOutcome(data.outcome) ? t(`activity.outcomes.${data.outcome}`) : str(data.outcome)}
+        </Badge>
+      ) : null}
+      {parts}
+      {showsText ? (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {entry.text}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The company's append-only history, newest first; older pages load on demand. */
+export function Timeline({ companyId }: { companyId: number }) {
+  const { t } = useTranslation();
+  const timeline = useTimeline(companyId);
+  const entries = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="timeline">
+      <Group gap="xs" mb="md">
+        <IconHistory size={18} color="var(--mantine-color-dimmed)" />
+        <Title order={4} fz="md">
+          {t("timeline.title")}
+        </Title>
+      </Group>
+      {timeline.error ? <ErrorAlert error={timeline.error} /> : null}
+      {timeline.isPending ? (
+        <Center py="lg">
+          <Loader size="sm" />
+        </Center>
+      ) : entries.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("timeline.empty")}
+        </Text>
+      ) : (
+        <MantineTimeline bulletSize={26} lineWidth={2}>
+          {entries.map((entry) => {
+            const kind = KINDS[entry.kind] ?? { icon: IconNote, color: "gray" };
+            const Icon = kind.icon;
+            return (
+              <MantineTimeline.Item
+                key={entry.id}
+                bullet={
+                  <ThemeIcon size={26} radius="xl" color={kind.color} variant="light">
+                    <Icon size={14} />
+                  </ThemeIcon>
+                }
+                data-testid="timeline-entry"
+                data-kind={entry.kind}
+              >
+                <Group gap={8} wrap="wrap" align="baseline">
+                  <Text size="sm" fw={600}>
+                    {t(`timeline.kind.${entry.kind}`, { defaultValue: entry.kind })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {entry.actor?.fullName ?? t("timeline.system")} · {formatDateTime(entry.occurredAt)}
+                  </Text>
+                </Group>
+                <EntryBody entry={entry} />
+              </MantineTimeline.Item>
+            );
+          })}
+        </MantineTimeline>
+      )}
+      {timeline.hasNextPage ? (
+        <Center mt="md">
+          <Button variant="subtle" size="xs" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage} data-testid="timeline-more">
+            {t("timeline.loadMore")}
+          </Button>
+        </Center>
+      ) : null}
+    </Paper>
+  );
+}
