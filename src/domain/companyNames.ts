@@ -14,7 +14,7 @@ export function companySearchKey(legalName: string): string {
   return legalName
     .toLowerCase()
     .replace(/ё/g, "е")
-    .replace(/["«»“”„'`]/g, " ")
+    .replace(/["«»“”„'`,;]/g, " ")
     .replace(LEGAL_FORM_PATTERN, " ")
     .replace(/\s+/g, " ")
     .trim();

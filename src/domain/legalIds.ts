@@ -25,14 +25,12 @@ const RNOKPP_WEIGHTS = [-1, 5, 7, 9, 4, 6, 10, 5, 7] as const;
 const mod11Digit = (sum: number): number => (((sum % 11) + 11) % 11) % 10;
 
 export function innCheckDigits(body: string): string {
+  if (!/^\d{9,10}$/.test(body)) throw new RangeError("INN body must have 9 or 10 digits");
   const d = digitsOf(body);
   if (d.length === 9) return String(mod11Digit(weightedSum(d, INN10_WEIGHTS)));
-  if (d.length === 10) {
-    const first = mod11Digit(weightedSum(d, INN12_WEIGHTS_11));
-    const second = mod11Digit(weightedSum([...d, first], INN12_WEIGHTS_12));
-    return `${first}${second}`;
-  }
-  throw new RangeError("INN body must have 9 or 10 digits");
+  const first = mod11Digit(weightedSum(d, INN12_WEIGHTS_11));
+  const second = mod11Digit(weightedSum([...d, first], INN12_WEIGHTS_12));
+  return `${first}${second}`;
 }
 
 export function edrpouCheckDigit(body: string): string {

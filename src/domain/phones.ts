@@ -12,12 +12,15 @@ export function normalisePhone(input: string, defaultCountry: CountryCode): Phon
   return { ok: true, e164: parsed.number };
 }
 
-/** True when a search string is most likely a phone number rather than a name or tax id. */
+/**
+ * True when a search string may be a phone number. Long digit strings (tax ids) qualify too:
+ * search then looks in both ids and phones.
+ */
 export function looksLikePhone(query: string): boolean {
   const trimmed = query.trim();
-  if (!/^[+\d][\d\s()\-.]*$/.test(trimmed)) return false;
+  if (!/^[+(\d][\d\s()\-.]*$/.test(trimmed)) return false;
   const digits = trimmed.replace(/\D/g, "");
-  return trimmed.startsWith("+") || trimmed.startsWith("0") || digits.length >= 9;
+  return /^[+(0]/.test(trimmed) || digits.length >= 9;
 }
 
 /** The digits a partial phone search should match as a prefix of a stored E.164 number. */

@@ -68,10 +68,7 @@ describe("looksLikePhone: a search string is a phone, not a name", () => {
     expect(looksLikePhone("00032129")).toBe(true);
   });
 
-  // Known bug (reported): the pattern does not allow a leading "(", so a search for
-  // "(044) 123-45-67" never looks in phones although normalisePhone reads it. `it.fails` keeps
-  // the suite green while the bug lives; once fixed it turns red — then make it a plain `it`.
-  it.fails("takes a number typed with the area code in brackets for a phone, as normalisePhone does", () => {
+  it("takes a number typed with the area code in brackets for a phone, as normalisePhone does", () => {
     expect(normalisePhone("(044) 123-45-67", "UA").ok).toBe(true);
     expect(looksLikePhone("(044) 123-45-67")).toBe(true);
   });
@@ -97,6 +94,8 @@ describe("phoneSearchDigits: the prefix of stored E.164 digits a search should m
     expect(phoneSearchDigits("+38 067 1", "UA")).toBe("380671");
     expect(phoneSearchDigits("+7 495", "RU")).toBe("7495");
     expect(phoneSearchDigits("+7 495", "UA")).toBe("7495");
+    // A foreign number starting with 8 is not a Russian trunk prefix once it has a plus.
+    expect(phoneSearchDigits("+81 3 12", "RU")).toBe("81312");
   });
 
   it("uses the full E.164 digits of a complete number", () => {
