@@ -1,4 +1,65 @@
+import { count, sql } from "drizzle-orm";
 import type { Database } from "../db/connect.js";
-export async function fillDemo(_database: Database): Promise<string> {
-  return "demo: not yet";
+import { companies } from "../db/schema.js";
+import { hashPassword } from "../features/auth/passwords.js";
+import { generateCompanies } from "./companies.js";
+import { planHistory } from "./history.js";
+import { Random } from "./random.js";
+import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
+import { writeBase, type WrittenCounts } from "./write.js";
+
+/**
+ * `conveyor demo`: fills an empty base with a sales department and four months of its work,
+ * so a new user sees a living conveyor at once. The same seed gives the same demo (dates are
+ * relative to `now`). One transaction: it all appears, or nothing does.
+ */
+
+export interface DemoOptions {
+  seed?: number;
+  now?: Date;
+  companies?: number;
+}
+
+export const DEFAULT_SEED = 20_250_301;
+
+export async function fillDemo(database: Database, options: DemoOptions = {}): Promise<string> {
+  const started = performance.now();
+  const now = (options.now ?? new Date()).getTime();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const outcome = await database.db.transaction(async (tx) => {
+    // A second demo run at the same time waits here, then finds the first one's companies.
+    await tx.execute(sql`lock table companies in share row exclusive mode`);
+    const [existing] = await tx.select({ n: count() }).from(companies);
+    if (existing!.n > 0) return { refused: existing!.n } as const;
+
+    const team = await createTeam(tx, passwordHash);
+    const rng = new Random(options.seed ?? DEFAULT_SEED);
+    const seeds = generateCompanies(rng, options.companies ?? 300);
+    const histories = seeds.map((seed) => planHistory(rng, seed, team, now));
+    const written = await writeBase(tx, seeds, histories);
+    const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
+    return { team, written, stages } as const;
+  });
+
+  if ("refused" in outcome) {
+    return `The database already has ${outcome.refused} companies: the demo fills only an empty database. Nothing was changed.`;
+  }
+  return summary(outcome.team, outcome.written, outcome.stages, (performance.now() - started) / 1000);
+}
+
+function summary(team: Team, written: WrittenCounts, stages: Record<string, number>, seconds: number): string {
+  const lines = [
+    `Demo data created in ${seconds.toFixed(1)} s:`,
+    `  ${written.companies} companies — ${stages.cold ?? 0} cold, ${stages.lead ?? 0} leads, ${stages.customer ?? 0} customers, ${stages.archived ?? 0} archived`,
+    `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
+    "",
+  ];
+  if (team.created.length > 0) {
+    lines.push(`Sign in with the password "${DEMO_PASSWORD}" as:`, ...team.created.map((m) => `  ${describeMember(m)}`));
+  }
+  if (team.skipped.length > 0) {
+    lines.push(`Skipped (username already taken, existing user kept): ${team.skipped.join(", ")}`);
+  }
+  return lines.join("\n");
 }

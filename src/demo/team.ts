@@ -60,9 +60,11 @@ const ROLE_LABEL: Record<Role, string> = {
   back_office: "back office",
 };
 
+const WEEKDAY = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** One line of the sign-in list the demo prints. */
 export const describeMember = (m: Member): string =>
   `${m.username.padEnd(11)} ${m.fullName} — ${ROLE_LABEL[m.role]}${m.workDays.length < 5 ? ` (part-time: ${m.workDays.map((d) => WEEKDAY[d]).join(", ")})` : ""}`;
-const WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**
  * Creates the demo people; a username someone already has is skipped (existing users are kept).
@@ -90,7 +92,8 @@ export async function createTeam(tx: DbOrTx, passwordHash: string): Promise<Team
       .orderBy(users.id);
     return existing.map((u) => ({ ...u, role, workDays: FULL_TIME }));
   };
-  const [head] = await byRole("head");
+  // Without a head of sales the admin steers the conveyor.
+  const [head] = [...(await byRole("head")), ...(await byRole("admin"))];
   const callers = await byRole("caller");
   const managers = await byRole("manager");
   const accountManagers = await byRole("account_manager");

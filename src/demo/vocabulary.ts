@@ -5,8 +5,15 @@ export type Country = "UA" | "RU";
 export type Phrase = readonly [ru: string, uk: string];
 export const say = (country: Country, phrase: Phrase): string => (country === "RU" ? phrase[0] : phrase[1]);
 
-/** People: [masculine, feminine] pairs where the form differs. */
-export const PEOPLE = {
+/** People's names; patronymics and surnames as [masculine, feminine] pairs. */
+interface NameParts {
+  male: readonly string[];
+  female: readonly string[];
+  patronymics: readonly (readonly [masculine: string, feminine: string])[];
+  surnames: readonly (readonly [masculine: string, feminine: string])[];
+}
+
+export const PEOPLE: Record<Country, NameParts> = {
   RU: {
     male: ["Алексей", "Дмитрий", "Сергей", "Андрей", "Игорь", "Михаил", "Владимир", "Павел", "Николай", "Евгений", "Артём", "Роман", "Константин", "Виктор", "Олег"],
     female: ["Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Марина", "Светлана", "Анна", "Юлия", "Екатерина", "Мария", "Людмила", "Ксения", "Вера"],
@@ -19,7 +26,7 @@ export const PEOPLE = {
     patronymics: [["Олександрович", "Олександрівна"], ["Миколайович", "Миколаївна"], ["Васильович", "Василівна"], ["Іванович", "Іванівна"], ["Петрович", "Петрівна"], ["Сергійович", "Сергіївна"], ["Володимирович", "Володимирівна"], ["Андрійович", "Андріївна"], ["Богданович", "Богданівна"], ["Юрійович", "Юріївна"]],
     surnames: [["Коваленко", "Коваленко"], ["Шевченко", "Шевченко"], ["Бондаренко", "Бондаренко"], ["Ткаченко", "Ткаченко"], ["Кравченко", "Кравченко"], ["Олійник", "Олійник"], ["Шевчук", "Шевчук"], ["Поліщук", "Поліщук"], ["Мельник", "Мельник"], ["Бойко", "Бойко"], ["Коваль", "Коваль"], ["Марченко", "Марченко"], ["Савченко", "Савченко"], ["Руденко", "Руденко"], ["Мороз", "Мороз"], ["Лисенко", "Лисенко"], ["Гнатюк", "Гнатюк"], ["Павленко", "Павленко"], ["Кушнір", "Кушнір"], ["Левицький", "Левицька"], ["Яковенко", "Яковенко"], ["Дорошенко", "Дорошенко"]],
   },
-} as const satisfies Record<Country, { male: readonly string[]; female: readonly string[]; patronymics: readonly Phrase[]; surnames: readonly Phrase[] }>;
+};
 
 /** Positions: [Russian, Ukrainian, decision maker?]. The first few are the people who decide. */
 export const POSITIONS: readonly (readonly [string, string, boolean])[] = [
