@@ -44,7 +44,10 @@ export const normaliseField = (field: string) => field.replace(/^(body|querystri
 
 export interface FieldProblem {
   field: string;
+  /** Full sentence, shown under the field. */
   message: string;
+  /** What the summary adds after the field's label (the rule, or the rejected value). */
+  short: string;
 }
 
 /** Field-level problems in an error: validation details, or the one field a bad phone / tax id / email names. */
@@ -52,14 +55,14 @@ export function fieldProblems(t: TFunction, error: unknown): FieldProblem[] {
   if (!(error instanceof ApiError) || !error.details) return [];
   const details = error.details;
   if (error.code === "validation_failed" && Array.isArray(details.fields)) {
-    return (details.fields as Array<{ field?: string; rule?: string }>).map((f) => ({
-      field: normaliseField(String(f.field ?? "")),
-      message: t(f.rule === "required" ? "errors.rule.required" : f.rule === "minLength" ? "errors.rule.minLength" : f.rule === "maxLength" ? "errors.rule.maxLength" : "errors.rule.invalid"),
-    }));
+    return (details.fields as Array<{ field?: string; rule?: string }>).map((f) => {
+      const rule = t(f.rule === "required" ? "errors.rule.required" : f.rule === "minLength" ? "errors.rule.minLength" : f.rule === "maxLength" ? "errors.rule.maxLength" : "errors.rule.invalid");
+      return { field: normaliseField(String(f.field ?? "")), message: rule, short: rule };
+    });
   }
   if (["invalid_phone", "invalid_legal_id", "invalid_email"].includes(error.code) && typeof details.field === "string") {
-    const value = typeof details.value === "string" ? ` «${details.value}»` : "";
-    return [{ field: normaliseField(details.field), message: t(`errors.${error.code}`) + value }];
+    const value = typeof details.value === "string" ? `«${details.value}»` : "";
+    return [{ field: normaliseField(details.field), message: t(`errors.${error.code}`), short: value }];
   }
   return [];
 }

@@ -1,4 +1,4 @@
-/** The shapes the server sends (see src/features/*/schemas.ts); the web app's only contract with it. */
+/** The shapes the server sends (see the schemas.ts beside each feature in src/features); the web app's only contract with it. */
 export const ROLES = ["admin", "head", "caller", "manager", "account_manager", "back_office"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -11,7 +11,7 @@ import { errorMessage, existingCompany, fieldLabel, fieldProblems } from "../api
 export function ErrorAlert({ error, withFields = true }: { error: unknown; withFields?: boolean }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const problems = withFields ? fieldProblems(t, error) : [];
+  const problems = withFields ? fieldProblems(t, error).filter((p) => p.short) : [];
   const existing = existingCompany(error);
   return (
     <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={errorMessage(t, error)} data-testid="error-alert">
@@ -22,7 +22,7 @@ export function ErrorAlert({ error, withFields = true }: { error: unknown; withF
               <Text span fw={500} size="sm">
                 {fieldLabel(t, p.field)}:
               </Text>{" "}
-              {p.message}
+              {p.short}
             </List.Item>
           ))}
         </List>

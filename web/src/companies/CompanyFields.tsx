@@ -64,7 +64,7 @@ export function CompanyFields({ values, onChange, problems, facets }: Props) {
     />
   );
   return (
-    <Grid gutter="sm">
+    <Grid gap="sm">
       <Grid.Col span={12}>
         <TextInput
           label={t("company.legalName")}
@@ -87,7 +87,7 @@ export function CompanyFields({ values, onChange, problems, facets }: Props) {
           error={problemFor(problems, "legalId") ?? problemFor(problems, "legalIdKind")}
           inputMode="numeric"
           maxLength={20}
-          ff="monospace"
+          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           data-testid="company-legal-id"
         />
       </Grid.Col>

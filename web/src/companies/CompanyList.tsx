@@ -7,7 +7,7 @@ import type { Company } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { browsesWholeBase, mayCreateCompany } from "../auth/permissions";
 import { useUser } from "../auth/session";
-import { formatShort, formatDateTime } from "../i18n/format";
+import { formatDateTime, formatShort } from "../i18n/format";
 import { CompanyCreate } from "./CompanyCreate";
 import { CompanyListFilter, type FilterKey } from "./CompanyListFilter";
 import { LegalId } from "./LegalId";
@@ -92,12 +92,12 @@ export function CompanyList() {
           <Table highlightOnHover verticalSpacing={8} horizontalSpacing="md" fz="sm" data-testid="company-table" style={{ opacity: companies.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead bg="var(--mantine-color-gray-0)">
               <Table.Tr>
-                <Table.Th>{t("company.legalName")}</Table.Th>
-                <Table.Th w={150}>{t("company.legalId")}</Table.Th>
+                <Table.Th miw={240}>{t("company.legalName")}</Table.Th>
+                <Table.Th w={170}>{t("company.legalId")}</Table.Th>
                 <Table.Th w={110}>{t("company.stage")}</Table.Th>
                 <Table.Th>{t("company.industry")}</Table.Th>
                 <Table.Th>{t("company.region")}</Table.Th>
-                <Table.Th>{t("company.holder")}</Table.Th>
+                {wholeBase ? <Table.Th>{t("company.holder")}</Table.Th> : <Table.Th>{t("company.term")}</Table.Th>}
                 <Table.Th w={100} ta="right">
                   {t("company.updated")}
                 </Table.Th>
@@ -105,7 +105,7 @@ export function CompanyList() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((company) => (
-                <CompanyRow key={company.id} company={company} onOpen={() => navigate(`/companies/${company.id}`)} />
+                <CompanyRow key={company.id} company={company} showHolder={wholeBase} onOpen={() => navigate(`/companies/${company.id}`)} />
               ))}
             </Table.Tbody>
           </Table>
@@ -148,8 +148,7 @@ export function CompanyList() {
   );
 }
 
-function CompanyRow({ company, onOpen }: { company: Company; onOpen(): void }) {
-  const { t } = useTranslation();
+function CompanyRow({ company, showHolder, onOpen }: { company: Company; showHolder: boolean; onOpen(): void }) {
   return (
     <Table.Tr onClick={onOpen} style={{ cursor: "pointer" }} data-testid="company-row" data-company-id={company.id}>
       <Table.Td>
@@ -170,26 +169,57 @@ function CompanyRow({ company, onOpen }: { company: Company; onOpen(): void }) {
       </Table.Td>
       <Table.Td>{company.industry ?? <Dash />}</Table.Td>
       <Table.Td>{company.region ?? <Dash />}</Table.Td>
-      <Table.Td>
-        {company.holder ? (
-          <Box>
-            <Text size="sm" lh={1.3}>
-              {company.holder.fullName}
-            </Text>
-            <Text size="xs" c="dimmed" lh={1.3}>
-              {t("tier.short", { tier: company.holder.tier })}
-            </Text>
-          </Box>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t("company.noHolder")}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td ta="right" c="dimmed" title={formatDateTime(company.updatedAt)}>
+      {showHolder ? (
+        <HolderCell company={company} />
+      ) : (
+        <Table.Td>
+          <Term until={company.holder?.termUntil ?? null} />
+        </Table.Td>
+      )}
+      <Table.Td ta="right" c="dimmed" title={formatDateTime(company.updatedAt)} style={{ whiteSpace: "nowrap" }}>
         {formatShort(company.updatedAt)}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A tier worker's own deadline: when the head reviews whether they keep the company. */
+function Term({ until }: { until: string | null }) {
+  const { t } = useTranslation();
+  if (!until) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("company.noTerm")}
+      </Text>
+    );
+  }
+  const overdue = new Date(until).getTime() < Date.now();
+  return (
+    <Text size="sm" c={overdue ? "red" : undefined} fw={overdue ? 600 : undefined} style={{ whiteSpace: "nowrap" }} title={formatDateTime(until)}>
+      {formatShort(until)}
+    </Text>
+  );
+}
+
+function HolderCell({ company }: { company: Company }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      {company.holder ? (
+        <Box>
+          <Text size="sm" lh={1.3}>
+            {company.holder.fullName}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.3}>
+            {t("tier.short", { tier: company.holder.tier })}
+          </Text>
+        </Box>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t("company.noHolder")}
+        </Text>
+      )}
+    </Table.Td>
   );
 }
 

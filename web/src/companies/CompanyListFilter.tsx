@@ -45,7 +45,7 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
   const options = (key: "industry" | "region" | "source", facet: keyof Facets) =>
     facets ? distinct(facets[facet], filter[key]) : distinct(items.map((c) => c[key]), filter[key]);
 
-  const select = (key: FilterKey, placeholder: string, data: Array<string | { value: string; label: string }>, width = 160) => (
+  const select = (key: FilterKey, placeholder: string, data: Array<string | { value: string; label: string }>, width = 136) => (
     <Select
       key={key}
       placeholder={placeholder}
@@ -73,16 +73,16 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
         rightSection={text ? <CloseButton size="sm" onClick={() => setText("")} aria-label={t("common.clear")} /> : null}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        w={{ base: "100%", sm: 340 }}
+        w={{ base: "100%", sm: 264 }}
         size="sm"
         data-testid="company-search"
-        aria-label={t("companies.searchPlaceholder")}
+        aria-label={t("companies.searchLabel")}
       />
-      {select("stage", t("companies.filter.stage"), STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })), 140)}
+      {select("stage", t("companies.filter.stage"), STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
       {select("industry", t("companies.filter.industry"), options("industry", "industries"))}
       {select("region", t("companies.filter.region"), options("region", "regions"))}
       {select("source", t("companies.filter.source"), options("source", "sources"))}
-      {select("size", t("companies.filter.size"), COMPANY_SIZES.map((s) => ({ value: s, label: t(`size.${s}`) })), 140)}
+      {select("size", t("companies.filter.size"), COMPANY_SIZES.map((s) => ({ value: s, label: t(`size.${s}`) })))}
       {hasFilters ? (
         <Button
           variant="subtle"

@@ -56,7 +56,7 @@ interface Props {
 export function ContactFields({ values, onChange, problems, prefix, testPrefix = "contact" }: Props) {
   const { t } = useTranslation();
   return (
-    <Grid gutter="sm">
+    <Grid gap="sm">
       <Grid.Col span={{ base: 12, sm: 6 }}>
         <TextInput
           label={t("contact.fullName")}

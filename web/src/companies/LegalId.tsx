@@ -13,7 +13,7 @@ export function LegalId({ company, size = "sm" }: { company: Pick<Company, "lega
     );
   }
   return (
-    <Group gap={6} wrap="nowrap" data-testid="legal-id">
+    <Group gap={6} wrap="nowrap" data-testid="legal-id" style={{ whiteSpace: "nowrap" }}>
       <Text span size={size} ff="monospace">
         {company.legalId}
       </Text>

@@ -4,15 +4,15 @@ import { Button, Group, Paper, SegmentedControl, Select, Stack, Textarea } from 
 import { notifications } from "@mantine/notifications";
 import { IconCalendarEvent, IconMail, IconNote, IconPhoneCall } from "@tabler/icons-react";
 import { fieldProblems, problemFor } from "../api/errors";
-import { ACTIVITY_LOG_KINDS, type ActivityLogKind } from "../api/types";
+import { ACTIVITY_LOG_KINDS, type ActivityLogKind, type Stage } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
-import { CALL_OUTCOMES } from "./outcomes";
+import { outcomesFor } from "./outcomes";
 import { useLogActivity } from "./queries";
 
 const KIND_ICONS = { note: IconNote, call: IconPhoneCall, meeting: IconCalendarEvent, email: IconMail } as const;
 
 /** Log a call, meeting, email or note on the company's timeline (append-only: it cannot be edited later). */
-export function LogActivityForm({ companyId }: { companyId: number }) {
+export function LogActivityForm({ companyId, stage }: { companyId: number; stage: Stage }) {
   const { t } = useTranslation();
   const log = useLogActivity(companyId);
   const [kind, setKind] = useState<ActivityLogKind>("call");
@@ -62,7 +62,7 @@ export function LogActivityForm({ companyId }: { companyId: number }) {
               placeholder={t("activity.outcome")}
               value={outcome}
               onChange={setOutcome}
-              data={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`activity.outcomes.${o}`) }))}
+              data={outcomesFor(stage).map((o) => ({ value: o, label: t(`activity.outcomes.${o}`) }))}
               clearable
               aria-label={t("activity.outcome")}
               data-testid="activity-outcome"

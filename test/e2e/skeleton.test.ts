@@ -1,0 +1,244 @@
+import { existsSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/connect.js";
+import { users } from "../../src/db/schema.js";
+import { edrpouCheckDigit } from "../../src/domain/legalIds.js";
+import { hashPassword } from "../../src/features/auth/passwords.js";
+import { buildApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { ensureFirstAdmin } from "../../src/server/firstAdmin.js";
+
+/**
+ * The walking skeleton in a real browser: the built web app (dist/web, from `vite build`)
+ * served by the real server on an in-memory database, driven through Debian's Chromium.
+ */
+const ADMIN_PASSWORD = "admin-password-1";
+const CALLER_PASSWORD = "caller-password-1";
+const SHOTS = "/tmp";
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let baseUrl: string;
+
+const edrpou = (body: string) => body + edrpouCheckDigit(body);
+
+/** A signed-in API session for arranging data without the browser. */
+async function apiSession(username: string, password: string) {
+  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  expect(login.statusCode).toBe(200);
+  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+  const { csrfToken } = login.json() as { csrfToken: string };
+  return (method: "POST" | "PATCH", url: string, payload: unknown) =>
+    app.inject({ method, url, payload: payload as object, headers: { cookie, "x-csrf-token": csrfToken } });
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId("sign-in-username").fill(username);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+  await page.getByTestId("nav-companies").waitFor();
+}
+
+beforeAll(async () => {
+  if (!existsSync("dist/web/index.html")) throw new Error("dist/web is missing: run `npx vite build` first");
+  database = await openDatabase({ memory: true });
+  await ensureFirstAdmin(database.db, ADMIN_PASSWORD);
+  await database.db.insert(users).values({
+    username: "caller1",
+    fullName: "Olena Caller",
+    role: "caller",
+    language: "en",
+    passwordHash: await hashPassword(CALLER_PASSWORD),
+  });
+  app = await buildApp({ database, config: { ...loadConfig(), port: 0, host: "127.0.0.1" }, webRoot: "dist/web" });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+  // A few companies so the list looks like a working day, not an empty demo.
+  const call = await apiSession("admin", ADMIN_PASSWORD);
+  const seed = [
+    { legalName: "Dnipro Steel Components LLC", legalId: edrpou("3131672"), industry: "Manufacturing", region: "Dnipro", source: "Exhibition", size: "large" },
+    { legalName: "Lviv Coffee Roasters", legalId: edrpou("2234561"), industry: "Food & beverage", region: "Lviv", source: "Website", size: "small" },
+    { legalName: "Odesa Port Logistics", industry: "Logistics", region: "Odesa", source: "Referral", size: "medium" },
+    { legalName: "Kharkiv Agro Holding", groupName: "Agro Group", industry: "Agriculture", region: "Kharkiv", source: "Cold base", size: "large" },
+  ];
+  for (const company of seed) {
+    const res = await call("POST", "/api/companies", { ...company, contacts: [] });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+describe("walking skeleton in the browser", () => {
+  it("signs in, adds a company with a contact, finds it by phone, opens its card, speaks Ukrainian", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByTestId("sign-in-form").waitFor();
+    await expect(page.getByRole("heading", { name: "Sign in to Conveyor" }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/conveyor-sign-in.png` });
+
+    // A wrong password is refused, in words.
+    await page.getByTestId("sign-in-username").fill("admin");
+    await page.getByTestId("sign-in-password").fill("not-the-password");
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("sign-in-error").textContent()).resolves.toContain("Wrong username or password");
+
+    await signIn(page, "admin", ADMIN_PASSWORD);
+    await page.waitForURL(/\/companies$/);
+    await expect(page.getByTestId("nav-team").isVisible()).resolves.toBe(true);
+
+    // A new company with one contact; the phone is typed the way people dial it.
+    await page.getByTestId("company-create-open").click();
+    await page.getByTestId("company-legal-name").fill("Horizon Trade LLC");
+    await page.getByTestId("company-legal-id").fill(edrpou("4123456"));
+    await page.getByTestId("company-industry").fill("Wholesale");
+    await page.getByTestId("company-region").fill("Kyiv");
+    await page.getByTestId("new-contact-0-full-name").fill("Iryna Kovalenko");
+    await page.getByTestId("new-contact-0-position").fill("Procurement director");
+    await page.getByTestId("new-contact-0-phones").fill("067 123 45 67");
+    await page.getByTestId("company-create-submit").click();
+    await page.waitForURL(/\/companies\/\d+$/);
+    await expect(page.getByTestId("company-title").textContent()).resolves.toBe("Horizon Trade LLC");
+
+    // Found by that phone from the list's one search box.
+    await page.getByTestId("nav-companies").click();
+    await page.getByTestId("company-row").first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/conveyor-company-list.png` });
+    await page.getByTestId("company-search").fill("067 123 45 67");
+    await page.waitForURL(/q=067/);
+    const row = page.getByTestId("company-row");
+    await expect.poll(() => row.count()).toBe(1);
+    await expect(row.first().textContent()).resolves.toContain("Horizon Trade LLC");
+
+    // The card shows the contact with the phone stored in E.164.
+    await row.first().click();
+    await page.waitForURL(/\/companies\/\d+$/);
+    const phone = page.getByTestId("contact-phone");
+    await phone.waitFor();
+    await expect(phone.textContent()).resolves.toBe("+380671234567");
+    await expect(phone.getAttribute("href")).resolves.toBe("tel:+380671234567");
+    await expect(page.getByTestId("contact").textContent()).resolves.toContain("Iryna Kovalenko");
+
+    // Log a call; it appears on the timeline.
+    await page.getByTestId("activity-text").fill("Spoke with Iryna: wants a price list for Q3.");
+    await page.getByTestId("activity-submit").click();
+    await page.locator('[data-testid="timeline-entry"][data-kind="call"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}/conveyor-company-card.png`, fullPage: true });
+
+    // The same phone on another company is refused with a link to the one that has it.
+    await page.getByTestId("nav-companies").click();
+    await page.getByTestId("company-create-open").click();
+    await page.getByTestId("company-legal-name").fill("Someone Else Ltd");
+    await page.getByTestId("new-contact-0-full-name").fill("Petro Shevchenko");
+    await page.getByTestId("new-contact-0-phones").fill("+380 67 123 4567");
+    await page.getByTestId("company-create-submit").click();
+    const existing = page.getByTestId("existing-company-link");
+    await existing.waitFor();
+    await expect(existing.textContent()).resolves.toBe("Horizon Trade LLC");
+    await expect(page.getByTestId("error-alert").textContent()).resolves.toContain("already belongs to another company");
+    await page.screenshot({ path: `${SHOTS}/conveyor-duplicate-phone.png` });
+    await page.keyboard.press("Escape");
+
+    // Ukrainian at once, and still after a reload (stored on the user).
+    await page.getByTestId("language-switch").click();
+    await page.getByTestId("language-uk").click();
+    await expect.poll(() => page.getByTestId("nav-companies").textContent()).toBe("Компанії");
+    await expect(page.getByTestId("company-search").getAttribute("placeholder")).resolves.toBe("Назва, ЄДРПОУ або телефон");
+    await expect(page.getByRole("textbox", { name: "Пошук компаній" }).count()).resolves.toBe(1);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("uk");
+    await page.reload();
+    await page.getByTestId("nav-companies").waitFor();
+    await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("Компанії");
+    await expect(page.getByTestId("company-create-open").textContent()).resolves.toBe("Нова компанія");
+    await page.screenshot({ path: `${SHOTS}/conveyor-company-list-uk.png` });
+    await context.close();
+  });
+
+  it("shows a caller only their own companies and refuses the team page", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, "caller1", CALLER_PASSWORD);
+    await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("My companies");
+    await expect(page.getByTestId("nav-team").count()).resolves.toBe(0);
+    // Nothing is held by this caller yet: the whole base stays out of sight.
+    await page.getByTestId("company-list-empty").waitFor();
+    await expect(page.getByTestId("company-row").count()).resolves.toBe(0);
+
+    await page.goto(`${baseUrl}/team`);
+    const forbidden = page.getByTestId("forbidden");
+    await forbidden.waitFor();
+    await expect(forbidden.textContent()).resolves.toContain("Not available for your role");
+    await page.screenshot({ path: `${SHOTS}/conveyor-forbidden.png` });
+    await context.close();
+  });
+
+  it("lets the head add a manager, assign a holder, hand off, and shows field errors in Ukrainian", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    // The admin chose Ukrainian in the first test: the UI follows the stored choice.
+    await signIn(page, "admin", ADMIN_PASSWORD);
+    await expect(page.getByTestId("nav-team").textContent()).resolves.toBe("Команда");
+
+    await page.getByTestId("nav-team").click();
+    await page.getByTestId("user-add").click();
+    await page.getByTestId("user-username").fill("manager1");
+    await page.getByTestId("user-full-name").fill("Maksym Manager");
+    await page.getByTestId("user-role").click();
+    await page.getByRole("option", { name: "Менеджер з продажів" }).click();
+    await page.getByTestId("user-password").fill("manager-password-1");
+    await page.getByTestId("user-submit").click();
+    await expect.poll(() => page.getByTestId("team-table").textContent()).toContain("Maksym Manager");
+    await page.screenshot({ path: `${SHOTS}/conveyor-team.png` });
+
+    await page.getByTestId("nav-companies").click();
+    await page.getByTestId("company-search").fill("Odesa");
+    await expect.poll(() => page.getByTestId("company-row").count()).toBe(1);
+    await page.getByTestId("company-row").first().click();
+
+    // Within the cold tier the head gives it to a caller…
+    await page.getByTestId("action-assign-holder").click();
+    await page.getByTestId("assign-holder-user").click();
+    await page.getByRole("option", { name: "Olena Caller" }).click();
+    await page.getByTestId("assign-holder-submit").click();
+    await expect.poll(() => page.getByTestId("company-holder").textContent()).toContain("Olena Caller");
+
+    // …then hands it on to a sales manager: the stage becomes lead.
+    await page.getByTestId("action-hand-off").click();
+    await page.getByTestId("hand-off-user").click();
+    await page.getByRole("option", { name: "Maksym Manager" }).click();
+    await page.getByTestId("hand-off-submit").click();
+    await expect.poll(() => page.getByTestId("company-card").getByTestId("stage-badge").getAttribute("data-stage")).toBe("lead");
+    await expect.poll(() => page.getByTestId("company-holder").textContent()).toContain("Maksym Manager");
+    await page.locator('[data-testid="timeline-entry"][data-kind="handed_over"]').waitFor();
+
+    // A tax id with a wrong check digit is refused and the field says why.
+    const body = "4123457";
+    const wrong = body + String((Number(edrpouCheckDigit(body)) + 1) % 10);
+    await page.getByTestId("action-edit").click();
+    await page.getByTestId("company-legal-id").fill(wrong);
+    await page.getByTestId("company-edit-submit").click();
+    await expect.poll(() => page.getByTestId("company-edit").textContent()).toContain("ЄДРПОУ / ІПН недійсний");
+    await page.screenshot({ path: `${SHOTS}/conveyor-edit-error.png` });
+    await page.keyboard.press("Escape");
+    await page.screenshot({ path: `${SHOTS}/conveyor-company-card-lead.png`, fullPage: true });
+    await context.close();
+  });
+});

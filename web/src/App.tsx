@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from "react-router-dom";
+import { Center, Loader } from "@mantine/core";
+import { SignInPage } from "./auth/SignInPage";
+import { useSession } from "./auth/session";
+import { CompanyList } from "./companies/CompanyList";
+import { CompanyShow } from "./companies/CompanyShow";
+import { AppLayout } from "./layout/AppLayout";
+import { NotFound } from "./layout/StatePage";
+import { TeamPage } from "./team/TeamPage";
+
+/** Everything but sign-in needs a session; without one, sign in and come back here. */
+function RequireSignIn() {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (loading) {
+    return (
+      <Center h="100vh" aria-label={t("common.loading")}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (!user) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route element={<RequireSignIn />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to="/companies" replace />} />
+            <Route path="companies" element={<CompanyList />} />
+            <Route path="companies/:id" element={<CompanyShow />} />
+            <Route path="team" element={<TeamPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
