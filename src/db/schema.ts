@@ -73,8 +73,9 @@ export const companies = pgTable(
   },
   (t) => [
     uniqueIndex("companies_legal_id_key").on(t.legalIdKind, t.legalId).where(sql`${t.legalId} is not null`),
-    index("companies_legal_id_prefix_idx").on(t.legalId.op("text_pattern_ops")),
-    index("companies_search_name_idx").on(t.searchName.op("text_pattern_ops")),
+    // Byte-order ("C") indexes serve both a prefix LIKE and the order of the first page of matches.
+    index("companies_legal_id_c_idx").on(sql`(${t.legalId} collate "C")`, t.id),
+    index("companies_search_name_c_idx").on(sql`(${t.searchName} collate "C")`, t.id),
     index("companies_stage_idx").on(t.stage),
     index("companies_group_idx").on(t.groupName),
     check("companies_stage_check", sql`${t.stage} in ('cold','lead','customer','resting','archived')`),
@@ -108,7 +109,7 @@ export const contactPhones = pgTable(
     e164: text("e164").notNull(),
   },
   (t) => [
-    index("contact_phones_e164_idx").on(t.e164.op("text_pattern_ops")),
+    index("contact_phones_e164_c_idx").on(sql`(${t.e164} collate "C")`, t.companyId),
     index("contact_phones_contact_idx").on(t.contactId),
     uniqueIndex("contact_phones_contact_e164_key").on(t.contactId, t.e164),
   ],

@@ -185,6 +185,28 @@ describe("finding companies", () => {
     expect((await caller.get("/api/companies/facets")).status).toBe(403);
   });
 
+  it("pages through a prefix in name order without gaps or repeats", async () => {
+    const names = ["Пейджер Е", "Пейджер А", "Пейджер Д", "Пейджер Б", "Пейджер Г", "Пейджер В"];
+    for (const legalName of names) await head.post("/api/companies", { legalName });
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 4) {
+      const res = await head.get(`/api/companies?q=${encodeURIComponent("пейджер")}&limit=4&offset=${offset}`);
+      seen.push(...res.body.items.map((c: { legalName: string }) => c.legalName));
+      if (!res.body.hasMore) break;
+    }
+    expect(seen).toEqual([...names].sort());
+  });
+
+  it("finds a tier worker's own company even when many others match first", async () => {
+    for (let i = 0; i < 5; i++) await head.post("/api/companies", { legalName: `Акация ${i}` });
+    const caller = await server.signedIn("caller");
+    const own = (await caller.post("/api/companies", { legalName: "Акация Яблоневая" })).body.company;
+    const res = await caller.get(`/api/companies?q=${encodeURIComponent("акация")}&limit=2`);
+    expect(ids(res)).toEqual([own.id]);
+    const filtered = await head.get(`/api/companies?q=${encodeURIComponent("акация")}&holderId=${caller.user.id}&limit=1`);
+    expect(ids(filtered)).toEqual([own.id]);
+  });
+
   it("lets the back office browse the whole base but not change it", async () => {
     const backOffice = await server.signedIn("back_office");
     expect(ids(await backOffice.get("/api/companies?q=7736050003"))).toEqual([found.id]);

@@ -72,7 +72,7 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
       }
       if (holdInTier) {
         await tx.insert(holdings).values({ companyId, userId: actor.id, tier: holdInTier, termUntil: termForNewHolding(holdInTier, new Date()) });
-        entries.push({ companyId, actorId: actor.id, kind: "holder_assigned", data: { userId: actor.id, tier: holdInTier } });
+        entries.push({ companyId, actorId: actor.id, kind: "holder_assigned", data: { fromUserId: null, userId: actor.id, toName: actor.fullName, tier: holdInTier } });
       }
       await appendActivities(tx, entries);
       return (await findCompany(tx, companyId))!;

@@ -40,6 +40,7 @@ const COMPANY_SELECT = sql`
   left join holdings h on h.company_id = c.id and h.ended_at is null
   left join users u on u.id = h.user_id`;
 
+
 function toCompanyDto(r: CompanyRow): CompanyDto {
   return {
     id: r.id,
@@ -69,22 +70,49 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
   };
 }
 
+const HOLDING_JOIN = sql`left join holdings h on h.company_id = c.id and h.ended_at is null`;
+
+function filterConditions(scope: CompanyScope, input: SearchInput): SQL[] {
+  const where: SQL[] = [];
+  if (scope.kind === "held_by") where.push(sql`h.user_id = ${scope.userId}`);
+  if (input.stage) where.push(sql`c.stage = ${input.stage}`);
+  if (input.industry) where.push(sql`c.industry = ${input.industry}`);
+  if (input.region) where.push(sql`c.region = ${input.region}`);
+  if (input.source) where.push(sql`c.source = ${input.source}`);
+  if (input.size) where.push(sql`c.size = ${input.size}`);
+  if (input.groupName) where.push(sql`c.group_name = ${input.groupName}`);
+  if (input.holderId) where.push(sql`h.user_id = ${input.holderId}`);
+  return where;
+}
+
+const and = (conditions: SQL[]) => (conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``);
+
 /**
- * Ids matching a free-text query: a tax id prefix, a phone prefix or a name prefix. Each arm
- * uses its own index; the union keeps a query like "0441" looking in both ids and phones.
+ * The arms of a free-text search, in the order their matches are listed: tax id prefix, phone
+ * prefix, name prefix. Each arm walks its byte-order index and stops after `take` matches that
+ * pass the filters, so a short prefix matching thousands of companies still reads one page.
  */
-function matchingIds(q: string, country: CountryCode): SQL | undefined {
+function searchArms(q: string, country: CountryCode, filters: SQL[], take: number): SQL[] {
   const arms: SQL[] = [];
   const compact = cleanLegalId(q);
-  if (/^\d{3,12}$/.test(compact)) arms.push(sql`select id from companies where legal_id like ${escapeLike(compact) + "%"}`);
+  const isDigits = /^\d+$/.test(compact);
+  if (/^\d{3,12}$/.test(compact)) {
+    arms.push(sql`(select c.id, 1 as arm, c.legal_id collate "C" as key from companies c ${HOLDING_JOIN}
+      where c.legal_id collate "C" like ${escapeLike(compact) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
+  }
   if (looksLikePhone(q) || /^\d{5,}$/.test(compact)) {
     const digits = phoneSearchDigits(q, country);
-    if (digits.length >= 3) arms.push(sql`select company_id from contact_phones where e164 like ${"+" + escapeLike(digits) + "%"}`);
+    if (digits.length >= 3) {
+      arms.push(sql`(select c.id, 2 as arm, p.e164 collate "C" as key from contact_phones p join companies c on c.id = p.company_id ${HOLDING_JOIN}
+        where p.e164 collate "C" like ${"+" + escapeLike(digits) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
+    }
   }
   const key = companySearchKey(q) || nameQueryKey(q);
-  if (key && !/^\d+$/.test(compact)) arms.push(sql`select id from companies where search_name like ${escapeLike(key) + "%"}`);
-  if (arms.length === 0) return undefined;
-  return sql.join(arms, sql` union `);
+  if (key && !isDigits) {
+    arms.push(sql`(select c.id, 3 as arm, c.search_name collate "C" as key from companies c ${HOLDING_JOIN}
+      where c.search_name collate "C" like ${escapeLike(key) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
+  }
+  return arms;
 }
 
 export interface SearchResult {
@@ -93,27 +121,24 @@ export interface SearchResult {
 }
 
 export async function searchCompanies(db: DbOrTx, scope: CompanyScope, input: SearchInput, country: CountryCode): Promise<SearchResult> {
-  const where: SQL[] = [];
-  if (scope.kind === "held_by") where.push(sql`h.user_id = ${scope.userId}`);
+  const filters = filterConditions(scope, input);
   const q = input.q?.trim();
+  const page = sql` limit ${input.limit + 1} offset ${input.offset}`;
+  let rows: CompanyRow[];
   if (q) {
-    const ids = matchingIds(q, country);
-    if (!ids) return { items: [], hasMore: false };
-    where.push(sql`c.id in (${ids})`);
+    const arms = searchArms(q, country, filters, input.offset + input.limit + 1);
+    if (arms.length === 0) return { items: [], hasMore: false };
+    // A company found by two arms is listed where the first arm puts it.
+    rows = await selectRows<CompanyRow>(
+      db,
+      sql`with matches as (select distinct on (id) id, arm, key from (${sql.join(arms, sql` union all `)}) m order by id, arm, key)
+          ${COMPANY_SELECT} join matches m on m.id = c.id
+          order by m.arm, m.key, c.id${page}`,
+    );
+  } else {
+    const where = filters.length ? sql` where ${sql.join(filters, sql` and `)}` : sql``;
+    rows = await selectRows<CompanyRow>(db, sql`${COMPANY_SELECT}${where} order by c.id desc${page}`);
   }
-  if (input.stage) where.push(sql`c.stage = ${input.stage}`);
-  if (input.industry) where.push(sql`c.industry = ${input.industry}`);
-  if (input.region) where.push(sql`c.region = ${input.region}`);
-  if (input.source) where.push(sql`c.source = ${input.source}`);
-  if (input.size) where.push(sql`c.size = ${input.size}`);
-  if (input.groupName) where.push(sql`c.group_name = ${input.groupName}`);
-  if (input.holderId) where.push(sql`h.user_id = ${input.holderId}`);
-  const whereSql = where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``;
-  const order = q ? sql` order by c.search_name, c.id` : sql` order by c.id desc`;
-  const rows = await selectRows<CompanyRow>(
-    db,
-    sql`${COMPANY_SELECT}${whereSql}${order} limit ${input.limit + 1} offset ${input.offset}`,
-  );
   return { items: rows.slice(0, input.limit).map(toCompanyDto), hasMore: rows.length > input.limit };
 }
 
@@ -233,7 +258,7 @@ export async function readTimeline(db: DbOrTx, companyId: number, limit: number,
   const cursor = before ? sql` and (a.occurred_at, a.id) < (${before.at.toISOString()}::timestamptz, ${before.id})` : sql``;
   const rows = await selectRows<ActivityRow>(
     db,
-    sql`${ACTIVITY_SELECT} where a.company_id = ${companyId}${cursor} order by a.occurred_at desc, a.id desc limit ${limit + 1}`,
+    sql`${ACTIVITY_SELECT} where a.company_id = ${companyId}${cursor} order by a.occurred_at desc nulls last, a.id desc nulls last limit ${limit + 1}`,
   );
   const items = rows.slice(0, limit).map(toActivityDto);
   const last = items[items.length - 1];

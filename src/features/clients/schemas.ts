@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import { CALL_OUTCOMES } from "../../domain/callOutcomes.js";
 import { COMPANY_SIZES, STAGES } from "../../domain/conveyor.js";
 import { LEGAL_ID_KINDS } from "../../domain/legalIds.js";
 import { StringEnum } from "../../server/schemaHelpers.js";
@@ -160,7 +161,7 @@ export const LogActivityBody = Type.Object(
   {
     kind: StringEnum(ACTIVITY_LOG_KINDS),
     text: Type.String({ minLength: 1, maxLength: 10_000 }),
-    outcome: Type.Optional(Type.String({ maxLength: 100 })),
+    outcome: Type.Optional(StringEnum(CALL_OUTCOMES, { description: "How a call ended (calls only)." })),
     occurredAt: Type.Optional(Type.String({ format: "date-time" })),
   },
   { additionalProperties: false },
