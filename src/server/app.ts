@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -16,7 +16,8 @@ import { holdingRoutes } from "../features/holdings/routes.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
-import { AppError, ErrorBody, errorBody, pickLanguage } from "./index.js";
+import { handleError } from "./errorHandler.js";
+import { ErrorBody, errorBody } from "./index.js";
 
 const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas];
 
@@ -43,26 +44,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   app.decorateRequest("language", "en");
   for (const schema of sharedSchemas) app.addSchema(schema);
 
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const language = request.language ?? pickLanguage(undefined, request.headers["accept-language"]);
-    if (error instanceof AppError) return reply.code(error.status).send(errorBody(error.code, language, error.details));
-    if ("validation" in error && error.validation) {
-      const fields = error.validation.map((v) => ({
-        field: [error.validationContext, v.instancePath.replace(/^\//, "").replace(/\//g, ".")].filter(Boolean).join(".") +
-          (v.keyword === "required" ? `.${String((v.params as { missingProperty?: string }).missingProperty)}` : ""),
-        rule: v.keyword,
-        message: v.message,
-      }));
-      return reply.code(400).send(errorBody("validation_failed", language, { fields }));
-    }
-    const status = error.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send(errorBody("too_many_attempts", language));
-    if (status >= 400 && status < 500) {
-      return reply.code(status).send(errorBody(status === 404 ? "not_found" : "validation_failed", language, { reason: error.message }));
-    }
-    request.log.error({ err: error }, "unhandled error");
-    return reply.code(500).send(errorBody("internal", language));
-  });
+  app.setErrorHandler(handleError);
 
   await app.register(cookie);
   await app.register(swagger, {
