@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -67,6 +68,9 @@ export const companies = pgTable(
     source: text("source"),
     stage: text("stage").notNull().default("cold"),
     nextTouchAt: timestamp("next_touch_at", { withTimezone: true }),
+    /** When someone last called, met, wrote to or noted the company: drives "not touched since". */
+    lastTouchAt: timestamp("last_touch_at", { withTimezone: true }),
+    doNotCall: boolean("do_not_call").notNull().default(false),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -168,4 +172,113 @@ export const loginFailures = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+);
+
+/** Call scripts; each save adds a version, and calls record the version they followed. */
+export const scripts = pgTable("scripts", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  currentVersion: integer("current_version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const scriptVersions = pgTable(
+  "script_versions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    scriptId: integer("script_id").notNull().references(() => scripts.id),
+    version: integer("version").notNull(),
+    body: jsonb("body").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("script_versions_script_version_key").on(t.scriptId, t.version)],
+);
+
+/** "What to do when…" pages a caller opens mid-call. */
+export const instructions = pgTable("instructions", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const callLists = pgTable("call_lists", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  /** Selection criteria as a stored filter (see domain/callLists.ts). */
+  criteria: jsonb("criteria").notNull(),
+  scriptId: integer("script_id").references(() => scripts.id),
+  active: boolean("active").notNull().default(true),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
+});
+
+export const callListCallers = pgTable(
+  "call_list_callers",
+  {
+    callListId: integer("call_list_id").notNull().references(() => callLists.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.callListId, t.userId] }), index("call_list_callers_user_idx").on(t.userId)],
+);
+
+/**
+ * A company's place on a call list: when it is due next and how many calls in a row went
+ * unanswered. Dropped entries stay (status `dropped`) so that a refresh does not bring back a
+ * company that said no or had a wrong number.
+ */
+export const callListEntries = pgTable(
+  "call_list_entries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    callListId: integer("call_list_id").notNull().references(() => callLists.id, { onDelete: "cascade" }),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    status: text("status").notNull().default("ready"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull().defaultNow(),
+    unansweredCalls: integer("unanswered_calls").notNull().default(0),
+    droppedReason: text("dropped_reason"),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("call_list_entries_list_company_key").on(t.callListId, t.companyId),
+    index("call_list_entries_due_idx").on(t.callListId, t.dueAt, t.id).where(sql`${t.status} = 'ready'`),
+    index("call_list_entries_company_idx").on(t.companyId),
+    check("call_list_entries_status_check", sql`${t.status} in ('ready','dropped')`),
+  ],
+);
+
+/** The company in front of a caller right now: one caller per company, one company per caller. */
+export const callClaims = pgTable(
+  "call_claims",
+  {
+    companyId: integer("company_id").primaryKey().references(() => companies.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    callListId: integer("call_list_id").notNull().references(() => callLists.id, { onDelete: "cascade" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("call_claims_user_idx").on(t.userId, t.expiresAt)],
+);
+
+/** Every call a caller logged, for the results per caller per day (the timeline has the story). */
+export const calls = pgTable(
+  "calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    callerId: integer("caller_id").notNull().references(() => users.id),
+    callListId: integer("call_list_id").references(() => callLists.id, { onDelete: "set null" }),
+    outcome: text("outcome").notNull(),
+    connected: boolean("connected").notNull(),
+    handedOver: boolean("handed_over").notNull(),
+    scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("calls_caller_time_idx").on(t.callerId, t.occurredAt), index("calls_company_idx").on(t.companyId)],
 );

@@ -13,6 +13,8 @@ export const CALL_OUTCOMES = [
   "interested",
   "not_interested",
   "wrong_number",
+  "not_target",
+  "hard_question",
   "meeting_set",
   "follow_up",
   "negotiation",
@@ -24,7 +26,7 @@ export const CALL_OUTCOMES = [
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 const OUTCOMES_BY_STAGE: Partial<Record<Stage, readonly CallOutcome[]>> = {
-  cold: ["no_answer", "secretary", "callback", "sent_info", "interested", "not_interested", "wrong_number"],
+  cold: ["no_answer", "secretary", "callback", "sent_info", "interested", "hard_question", "not_interested", "not_target", "wrong_number"],
   lead: ["meeting_set", "follow_up", "negotiation", "callback", "no_answer", "not_interested"],
   customer: ["intro", "reorder", "ok", "issue", "no_answer"],
 };

@@ -13,13 +13,15 @@ import { authRoutes } from "../features/auth/routes.js";
 import { userRoutes } from "../features/users/routes.js";
 import { companyRoutes } from "../features/clients/routes.js";
 import { holdingRoutes } from "../features/holdings/routes.js";
+import { prospectingRoutes } from "../features/prospecting/routes.js";
+import { prospectingSchemas } from "../features/prospecting/schemas.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
 import { handleError } from "./errorHandler.js";
 import { ErrorBody, errorBody } from "./index.js";
 
-const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas];
+const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas];
 
 export interface AppOptions {
   database: Database;
@@ -69,6 +71,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(companyRoutes, { prefix: "/api" });
   await app.register(holdingRoutes, { prefix: "/api" });
+  await app.register(prospectingRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

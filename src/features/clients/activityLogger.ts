@@ -15,7 +15,7 @@ export async function logActivity(db: Db, actor: Actor, companyId: number, input
     const [id] = await appendActivities(tx, [
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },
     ]);
-    await tx.update(companies).set({ updatedAt: new Date() }).where(eq(companies.id, companyId));
+    await tx.update(companies).set({ updatedAt: new Date(), lastTouchAt: occurredAt }).where(eq(companies.id, companyId));
     return (await findActivity(tx, id!))!;
   });
 }

@@ -8,9 +8,10 @@ import { authorizeCompany } from "./companyAccess.js";
 import { blankToNull, normaliseLegalId } from "./normalise.js";
 import { findCompany } from "./queries.js";
 import type { CompanyDto, UpdateCompanyInput } from "./schemas.js";
+import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { appendActivities } from "./timeline.js";
 
-const EDITABLE = ["legalName", "legalId", "legalIdKind", "groupName", "industry", "size", "region", "source"] as const;
+const EDITABLE = ["legalName", "legalId", "legalIdKind", "groupName", "industry", "size", "region", "source", "doNotCall"] as const;
 
 /** Changes a company's card; the timeline records each field's old and new value. */
 export async function updateCompany(db: Db, actor: Actor, companyId: number, input: UpdateCompanyInput): Promise<CompanyDto> {
@@ -28,6 +29,7 @@ export async function updateCompany(db: Db, actor: Actor, companyId: number, inp
       size: input.size,
       region: blankToNull(input.region),
       source: blankToNull(input.source),
+      doNotCall: input.doNotCall,
     };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of EDITABLE) {
@@ -39,6 +41,7 @@ export async function updateCompany(db: Db, actor: Actor, companyId: number, inp
       .update(companies)
       .set({ ...next, searchName: next.legalName ? companySearchKey(next.legalName) : undefined, updatedAt: new Date() })
       .where(eq(companies.id, companyId));
+    if (next.doNotCall) await removeFromCallLists(tx, companyId);
     await appendActivities(tx, [{ companyId, actorId: actor.id, kind: "company_updated", data: { changes } }]);
     return (await findCompany(tx, companyId))!;
   });

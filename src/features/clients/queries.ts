@@ -21,6 +21,7 @@ interface CompanyRow {
   source: string | null;
   stage: string;
   next_touch_at: Date | null;
+  do_not_call: boolean;
   created_at: Date;
   updated_at: Date;
   holder_id: number | null;
@@ -33,7 +34,7 @@ interface CompanyRow {
 
 const COMPANY_SELECT = sql`
   select c.id, c.legal_name, c.legal_id, c.legal_id_kind, c.group_name, c.industry, c.size, c.region,
-         c.source, c.stage, c.next_touch_at, c.created_at, c.updated_at,
+         c.source, c.stage, c.next_touch_at, c.do_not_call, c.created_at, c.updated_at,
          h.user_id as holder_id, u.full_name as holder_name, u.role as holder_role, h.tier as holder_tier,
          h.started_at as holder_since, h.term_until as holder_term_until
   from companies c
@@ -54,6 +55,7 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
     source: r.source,
     stage: r.stage as CompanyDto["stage"],
     nextTouchAt: iso(r.next_touch_at),
+    doNotCall: r.do_not_call,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
     holder:

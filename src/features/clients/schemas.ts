@@ -36,6 +36,7 @@ export const CompanySchema = Type.Object(
     source: Type.Union([Type.String(), Type.Null()]),
     stage: StageSchema,
     nextTouchAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    doNotCall: Type.Boolean(),
     createdAt: Type.String({ format: "date-time" }),
     updatedAt: Type.String({ format: "date-time" }),
     holder: Type.Union([Type.Ref("Holder"), Type.Null()]),
@@ -127,7 +128,10 @@ export const CreateCompanyBody = Type.Object(
 );
 export type CreateCompanyInput = Static<typeof CreateCompanyBody>;
 
-export const UpdateCompanyBody = Type.Partial(Type.Object(companyFields), { additionalProperties: false, minProperties: 1 });
+export const UpdateCompanyBody = Type.Partial(
+  Type.Object({ ...companyFields, doNotCall: Type.Boolean({ description: "Never call: the company leaves every call list." }) }),
+  { additionalProperties: false, minProperties: 1 },
+);
 export type UpdateCompanyInput = Static<typeof UpdateCompanyBody>;
 
 export const SearchQuery = Type.Object(

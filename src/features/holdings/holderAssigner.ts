@@ -6,6 +6,7 @@ import { authorizeCompany } from "../clients/companyAccess.js";
 import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 import { appendActivities } from "../clients/timeline.js";
+import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { replaceHolding } from "./holdingWriter.js";
 import type { AssignHolderInput } from "./schemas.js";
 import { activeTarget } from "./targetUser.js";
@@ -20,6 +21,7 @@ export async function assignHolder(db: Db, actor: Actor, companyId: number, inpu
     if (!tier || !canHoldInTier(tier, target.role)) throw appError("assignee_unsuitable", { stage, targetRole: target.role });
     if (holding?.userId === target.id) return (await findCompany(tx, companyId))!;
     const now = new Date();
+    await removeFromCallLists(tx, companyId);
     await replaceHolding(tx, companyId, holding, { userId: target.id, tier, endReason: "reassigned", note: input.note }, now);
     await appendActivities(tx, [
       {

@@ -8,6 +8,7 @@ import { authorizeCompany } from "../clients/companyAccess.js";
 import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 import { appendActivities } from "../clients/timeline.js";
+import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { replaceHolding } from "./holdingWriter.js";
 import type { HandOffInput } from "./schemas.js";
 import { activeTarget } from "./targetUser.js";
@@ -26,6 +27,7 @@ export async function handOver(db: Db, actor: Actor, companyId: number, input: H
     const plan = planHandOff(stage as Stage, target.role);
     if (!plan.ok) throw appError("handoff_not_allowed", { stage, targetRole: target.role, reason: plan.reason });
     const now = new Date();
+    await removeFromCallLists(tx, companyId);
     await replaceHolding(tx, companyId, holding, { userId: target.id, tier: plan.toTier, endReason: "handed_over", note: input.note }, now);
     await tx.update(companies).set({ stage: plan.toStage, updatedAt: now }).where(eq(companies.id, companyId));
     await appendActivities(tx, [

@@ -1,3 +1,4 @@
 export type { Actor } from "./actor.js";
 export * from "./companies.js";
 export * from "./users.js";
+export * from "./prospecting.js";

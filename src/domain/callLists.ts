@@ -1,0 +1,36 @@
+import { COMPANY_SIZES, type CompanySize } from "./conveyor.js";
+
+/**
+ * A call list is a stored filter over the cold base. Whatever the criteria, a list never holds
+ * a company marked do-not-call, one that is resting or archived, or one somebody already holds.
+ */
+export interface CallListCriteria {
+  industries?: string[];
+  sizes?: CompanySize[];
+  regions?: string[];
+  sources?: string[];
+  groups?: string[];
+  /** Only companies nobody has called, met or written to for this many days (or ever). */
+  notTouchedForDays?: number;
+}
+
+/** Drops empty filters and duplicates so equal criteria are stored alike. */
+export function tidyCriteria(criteria: CallListCriteria): CallListCriteria {
+  const tidy: CallListCriteria = {};
+  const list = <T extends string>(values: T[] | undefined) => {
+    const kept = [...new Set((values ?? []).map((v) => v.trim() as T).filter(Boolean))].sort();
+    return kept.length ? kept : undefined;
+  };
+  const industries = list(criteria.industries);
+  const sizes = list(criteria.sizes)?.filter((s): s is CompanySize => (COMPANY_SIZES as readonly string[]).includes(s));
+  const regions = list(criteria.regions);
+  const sources = list(criteria.sources);
+  const groups = list(criteria.groups);
+  if (industries) tidy.industries = industries;
+  if (sizes?.length) tidy.sizes = sizes;
+  if (regions) tidy.regions = regions;
+  if (sources) tidy.sources = sources;
+  if (groups) tidy.groups = groups;
+  if (criteria.notTouchedForDays && criteria.notTouchedForDays > 0) tidy.notTouchedForDays = Math.floor(criteria.notTouchedForDays);
+  return tidy;
+}
