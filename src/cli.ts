@@ -6,6 +6,7 @@ import { openDatabase } from "./db/connect.js";
 import { buildApp } from "./server/app.js";
 import { loadConfig } from "./server/config.js";
 import { ensureFirstAdmin } from "./server/firstAdmin.js";
+import { startScheduler } from "./server/scheduler.js";
 
 const USAGE = `conveyor <command>
 
@@ -31,8 +32,10 @@ async function serve() {
   const admin = await ensureFirstAdmin(database.db, process.env.CONVEYOR_ADMIN_PASSWORD);
   const webRoot = findWebRoot();
   const app = await buildApp({ database, config, webRoot, logger: true });
+  const stopScheduler = startScheduler(database, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

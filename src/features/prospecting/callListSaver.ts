@@ -59,9 +59,9 @@ export async function refreshOneCallList(db: Db, actor: Actor, id: number): Prom
   });
 }
 
-/** The periodic sweep: every active list catches up with the base. */
-export async function refreshAllCallLists(db: Db): Promise<number> {
+/** The periodic sweep: every active list catches up with the base; returns how many lists. */
+export async function refreshAllCallLists(db: DbOrTx): Promise<number> {
   const lists = await db.select({ id: callLists.id, criteria: callLists.criteria }).from(callLists).where(eq(callLists.active, true));
-  for (const list of lists) await db.transaction((tx) => refreshCallList(tx, list.id, list.criteria as CallListCriteria));
+  for (const list of lists) await refreshCallList(db, list.id, list.criteria as CallListCriteria);
   return lists.length;
 }
