@@ -4,6 +4,7 @@ import { companies } from "../db/schema.js";
 import { hashPassword } from "../features/auth/passwords.js";
 import { generateCompanies } from "./companies.js";
 import { planHistory } from "./history.js";
+import { writeProspecting } from "./prospecting.js";
 import { Random } from "./random.js";
 import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
 import { writeBase, type WrittenCounts } from "./write.js";
@@ -38,21 +39,29 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
     const seeds = generateCompanies(rng, options.companies ?? 300);
     const histories = seeds.map((seed) => planHistory(rng, seed, team, now));
     const written = await writeBase(tx, seeds, histories);
+    const prospecting = await writeProspecting(tx, team);
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
-    return { team, written, stages } as const;
+    return { team, written, stages, prospecting } as const;
   });
 
   if ("refused" in outcome) {
     return `The database already has ${outcome.refused} companies: the demo fills only an empty database. Nothing was changed.`;
   }
-  return summary(outcome.team, outcome.written, outcome.stages, (performance.now() - started) / 1000);
+  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, (performance.now() - started) / 1000);
 }
 
-function summary(team: Team, written: WrittenCounts, stages: Record<string, number>, seconds: number): string {
+function summary(
+  team: Team,
+  written: WrittenCounts,
+  stages: Record<string, number>,
+  prospecting: { callLists: number; calls: number },
+  seconds: number,
+): string {
   const lines = [
     `Demo data created in ${seconds.toFixed(1)} s:`,
     `  ${written.companies} companies — ${stages.cold ?? 0} cold, ${stages.lead ?? 0} leads, ${stages.customer ?? 0} customers, ${stages.archived ?? 0} archived`,
     `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
+    `  ${prospecting.callLists} call lists with a script and instructions, ${prospecting.calls} logged calls behind the callers' results`,
     "",
   ];
   if (team.created.length > 0) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateScript, type ScriptBody } from "../../src/domain/scripts.js";
 import type { Database } from "../../src/db/connect.js";
 import { users } from "../../src/db/schema.js";
 import { generateCompanies } from "../../src/demo/companies.js";
@@ -12,7 +13,7 @@ import { normalisePhone } from "../../src/domain/phones.js";
 import { verifyPassword } from "../../src/features/auth/passwords.js";
 import { openTestDatabase } from "../support/testDatabase.js";
 
-const TABLES = ["users", "companies", "contacts", "contact_phones", "holdings", "activities"] as const;
+const TABLES = ["users", "companies", "contacts", "contact_phones", "holdings", "activities", "call_lists", "calls"] as const;
 
 describe("demo data", () => {
   let database: Database;
@@ -160,6 +161,28 @@ describe("demo data", () => {
           and not exists (select 1 from contacts c where c.id = (a.data->>'contactId')::int and c.company_id = a.company_id)`,
     );
     expect(dangling!.n).toBe(0);
+  });
+
+  it("gives tier 1 a sound script, instructions, call lists with companies to call, and a call log", async () => {
+    const [script] = await rows<{ body: ScriptBody }>(sql`select body from script_versions`);
+    expect(validateScript(script!.body)).toEqual([]);
+    expect((await rows<{ n: number }>(sql`select count(*)::int as n from instructions`))[0]!.n).toBeGreaterThanOrEqual(2);
+    const lists = await rows<{ ready: number; callers: number }>(
+      sql`select (select count(*)::int from call_list_entries e where e.call_list_id = l.id and e.status = 'ready') as ready,
+                 (select count(*)::int from call_list_callers x where x.call_list_id = l.id) as callers
+          from call_lists l`,
+    );
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    for (const list of lists) expect(list.ready > 0 && list.callers > 0).toBe(true);
+    // Every company on a list is one a list may hold: cold and held by nobody.
+    const wrong = await rows<{ n: number }>(
+      sql`select count(*)::int as n from call_list_entries e join companies c on c.id = e.company_id
+          where c.stage <> 'cold' or exists (select 1 from holdings h where h.company_id = c.id and h.ended_at is null)`,
+    );
+    expect(wrong[0]!.n).toBe(0);
+    const calls = await rows<{ n: number; handed: number }>(sql`select count(*)::int as n, (count(*) filter (where handed_over))::int as handed from calls`);
+    expect(calls[0]!.n).toBeGreaterThan(200);
+    expect(calls[0]!.handed).toBeGreaterThan(0);
   });
 
   it("refuses a second run and changes nothing", async () => {
