@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   check,
   index,
   integer,
@@ -29,6 +30,8 @@ export const users = pgTable(
     language: text("language").notNull().default("ru"),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** Sales managers: how many new leads a day they take (null: the team default). */
+    dailyLeadCap: integer("daily_lead_cap"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -132,6 +135,13 @@ export const holdings = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endReason: text("end_reason"),
     endNote: text("end_note"),
+    /** Tier 2: the working day whose queue the lead is in. */
+    queueDay: date("queue_day", { mode: "string" }),
+    /** Tier 2: the first contact is due by then (business hours); met when first_contact_at is set. */
+    firstContactDueAt: timestamp("first_contact_due_at", { withTimezone: true }),
+    firstContactAt: timestamp("first_contact_at", { withTimezone: true }),
+    /** Tier 3: the account manager accepted the hand-over (with its promises). */
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
   },
   (t) => [
     // The conveyor's core invariant: at most one open holding per company.
@@ -281,4 +291,122 @@ export const calls = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("calls_caller_time_idx").on(t.callerId, t.occurredAt), index("calls_company_idx").on(t.companyId)],
+);
+
+/** Days a person is away: distribution skips them. */
+export const absences = pgTable(
+  "absences",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("absences_user_idx").on(t.userId, t.startsOn), check("absences_range_check", sql`${t.endsOn} >= ${t.startsOn}`)],
+);
+
+/** Tier 2's deal with a lead: its stage, proposals, and how it ended (won, lost, postponed). */
+export const deals = pgTable(
+  "deals",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    managerId: integer("manager_id").notNull().references(() => users.id),
+    stage: text("stage").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    currency: text("currency"),
+    lostReason: text("lost_reason"),
+    postponedUntil: date("postponed_until", { mode: "string" }),
+    postponeCategory: text("postpone_category"),
+    postponeNote: text("postpone_note"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("deals_one_open_per_company").on(t.companyId).where(sql`${t.closedAt} is null`),
+    index("deals_manager_idx").on(t.managerId, t.closedAt),
+  ],
+);
+
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    dealId: integer("deal_id").notNull().references(() => deals.id),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    sentOn: date("sent_on", { mode: "string" }).notNull(),
+    documentUrl: text("document_url"),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("proposals_deal_idx").on(t.dealId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    sku: text("sku"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("products_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    dealId: integer("deal_id").references(() => deals.id),
+    orderedAt: timestamp("ordered_at", { withTimezone: true }).notNull().defaultNow(),
+    currency: text("currency").notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+  },
+  (t) => [index("orders_company_idx").on(t.companyId, t.orderedAt)],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id").notNull().references(() => orders.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [index("order_lines_order_idx").on(t.orderId), check("order_lines_quantity_check", sql`${t.quantity} > 0`)],
+);
+
+/** What conversion promised the customer; account management reports each kept or broken. */
+export const promises = pgTable(
+  "promises",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    dealId: integer("deal_id").references(() => deals.id),
+    madeBy: integer("made_by").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    dueOn: date("due_on", { mode: "string" }),
+    status: text("status").notNull().default("open"),
+    resolvedBy: integer("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolutionNote: text("resolution_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("promises_company_idx").on(t.companyId),
+    index("promises_made_by_idx").on(t.madeBy, t.status),
+    check("promises_status_check", sql`${t.status} in ('open','kept','broken')`),
+  ],
 );

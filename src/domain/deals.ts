@@ -1,0 +1,65 @@
+import type { Day } from "./workingTime.js";
+
+/**
+ * Tier 2's deals. The open stages are the team's own (a setting); a deal ends won or lost, and
+ * a lost deal names its reason. "Postponed until a date" is not a stage: it needs an objective
+ * reason — a budget cycle, a procurement period, state funding… — and a concrete date, and the
+ * deal comes back to the manager's queue on that date.
+ */
+export const DEFAULT_DEAL_STAGES = ["first_contact", "need_identified", "proposal_sent", "negotiation"] as const;
+
+export const POSTPONE_REASONS = [
+  "budget_cycle",
+  "procurement_period",
+  "state_funding",
+  "seasonality",
+  "reorganisation",
+  "decision_maker_away",
+] as const;
+export type PostponeReason = (typeof POSTPONE_REASONS)[number];
+
+export const PROMISE_KINDS = ["delivery_date", "discount", "payment_terms", "service", "other"] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
+
+export type DealProblem = "unknown_stage" | "deal_closed" | "reason_required" | "postpone_date_in_past" | "postpone_too_far" | "unknown_postpone_reason";
+
+export function checkStageMove(openStages: readonly string[], closed: boolean, to: string): DealProblem | null {
+  if (closed) return "deal_closed";
+  if (!openStages.includes(to)) return "unknown_stage";
+  return null;
+}
+
+export function checkLoss(closed: boolean, reason: string | undefined): DealProblem | null {
+  if (closed) return "deal_closed";
+  if (!reason?.trim()) return "reason_required";
+  return null;
+}
+
+export interface PostponeRequest {
+  category: string;
+  note: string;
+  until: Day;
+}
+
+/** A postponement is valid with a known objective reason, a text, and a date after today within the limit. */
+export function checkPostpone(closed: boolean, request: PostponeRequest, today: Day, maxDays: number): DealProblem | null {
+  if (closed) return "deal_closed";
+  if (!(POSTPONE_REASONS as readonly string[]).includes(request.category)) return "unknown_postpone_reason";
+  if (!request.note.trim()) return "reason_required";
+  if (request.until <= today) return "postpone_date_in_past";
+  if (daysBetween(today, request.until) > maxDays) return "postpone_too_far";
+  return null;
+}
+
+/** Whole days from one calendar day to another. */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The median of a sample, or null for an empty one. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
