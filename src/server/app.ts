@@ -15,13 +15,16 @@ import { companyRoutes } from "../features/clients/routes.js";
 import { holdingRoutes } from "../features/holdings/routes.js";
 import { prospectingRoutes } from "../features/prospecting/routes.js";
 import { prospectingSchemas } from "../features/prospecting/schemas.js";
+import { conversionRoutes } from "../features/conversion/routes.js";
+import { conversionSchemas } from "../features/conversion/schemas.js";
+import { settingsRoutes, TeamSettingsSchema } from "../features/settings/routes.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
 import { handleError } from "./errorHandler.js";
 import { ErrorBody, errorBody } from "./index.js";
 
-const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas];
+const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas, ...conversionSchemas, TeamSettingsSchema];
 
 export interface AppOptions {
   database: Database;
@@ -72,6 +75,8 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(companyRoutes, { prefix: "/api" });
   await app.register(holdingRoutes, { prefix: "/api" });
   await app.register(prospectingRoutes, { prefix: "/api" });
+  await app.register(conversionRoutes, { prefix: "/api" });
+  await app.register(settingsRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

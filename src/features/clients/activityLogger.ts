@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/connect.js";
 import { companies } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
@@ -16,6 +16,11 @@ export async function logActivity(db: Db, actor: Actor, companyId: number, input
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },
     ]);
     await tx.update(companies).set({ updatedAt: new Date(), lastTouchAt: occurredAt }).where(eq(companies.id, companyId));
+    // A sales manager's first call, meeting or email with a new lead meets its first-contact deadline.
+    if (input.kind !== "note") {
+      await tx.execute(sql`update holdings set first_contact_at = ${occurredAt.toISOString()}::timestamptz
+                           where company_id = ${companyId} and ended_at is null and tier = 2 and user_id = ${actor.id} and first_contact_at is null`);
+    }
     return (await findActivity(tx, id!))!;
   });
 }

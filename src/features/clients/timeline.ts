@@ -16,7 +16,16 @@ export type ActivityKind =
   | "email"
   | "holder_assigned"
   | "handed_over"
-  | "stage_changed";
+  | "stage_changed"
+  | "deal_opened"
+  | "deal_stage_changed"
+  | "deal_lost"
+  | "deal_postponed"
+  | "deal_won"
+  | "proposal_sent"
+  | "order_created"
+  | "handover_accepted"
+  | "promise_resolved";
 
 export interface NewActivity {
   companyId: number;

@@ -5,7 +5,13 @@ import type { Tier } from "../../domain/conveyor.js";
 import { termForNewHolding } from "../../domain/terms.js";
 import { appError } from "../../server/errors.js";
 
-export type HoldingEndReason = "handed_over" | "reassigned";
+export type HoldingEndReason = "handed_over" | "reassigned" | "sold" | "lost";
+
+/** Tier 2 lead facts carried by a new holding (see leadDistributor). */
+export interface LeadQueueFacts {
+  queueDay?: string;
+  firstContactDueAt?: Date;
+}
 
 /**
  * Closes the company's open holding (if any) and opens a new one, inside the caller's
@@ -16,7 +22,7 @@ export async function replaceHolding(
   tx: DbOrTx,
   companyId: number,
   open: { id: number } | null,
-  next: { userId: number; tier: Tier; endReason: HoldingEndReason; note?: string },
+  next: { userId: number; tier: Tier; endReason: HoldingEndReason; note?: string } & LeadQueueFacts,
   now = new Date(),
 ): Promise<void> {
   if (open) {
@@ -28,11 +34,27 @@ export async function replaceHolding(
     if (closed.length !== 1) throw appError("holding_conflict");
   }
   try {
-    await tx.insert(holdings).values({ companyId, userId: next.userId, tier: next.tier, startedAt: now, termUntil: termForNewHolding(next.tier, now) });
+    await tx.insert(holdings).values({
+      companyId,
+      userId: next.userId,
+      tier: next.tier,
+      startedAt: now,
+      termUntil: termForNewHolding(next.tier, now),
+      queueDay: next.queueDay ?? null,
+      firstContactDueAt: next.firstContactDueAt ?? null,
+    });
   } catch (error) {
     if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === "holdings_one_open_per_company") {
       throw appError("holding_conflict");
     }
     throw error;
   }
+}
+
+/** Ends the company's open holding without a successor (a lost lead goes back to the cold base). */
+export async function endHolding(tx: DbOrTx, companyId: number, endReason: HoldingEndReason, note: string | null, now = new Date()): Promise<void> {
+  await tx
+    .update(holdings)
+    .set({ endedAt: now, endReason, endNote: note })
+    .where(and(eq(holdings.companyId, companyId), isNull(holdings.endedAt)));
 }

@@ -7,7 +7,8 @@ import { mayWorkCallLists, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
 import { openHoldingOf } from "../clients/queries.js";
 import { appendActivities } from "../clients/timeline.js";
-import { pickDutyManager } from "../holdings/dutyManager.js";
+import { placeLeads } from "../conversion/leadDistributor.js";
+import { readSettings } from "../settings/teamSettings.js";
 import { replaceHolding } from "../holdings/holdingWriter.js";
 import { takeNextCall, type CallingItem } from "./callingQueue.js";
 import { removeFromCallLists } from "./listMembership.js";
@@ -27,6 +28,7 @@ export async function logCallOutcome(
   actor: Actor,
   companyId: number,
   input: OutcomeInput,
+  timeZone: string,
 ): Promise<{ consequence: LoggedConsequence; next: CallingItem | null }> {
   if (!mayWorkCallLists(actor)) throw appError("forbidden");
   return db.transaction(async (tx) => {
@@ -74,8 +76,16 @@ export async function logCallOutcome(
                              where company_id = ${companyId}`);
         break;
       case "hand_over": {
-        const manager = await pickDutyManager(tx);
-        await replaceHolding(tx, companyId, await openHoldingOf(tx, companyId), { userId: manager.id, tier: 2, endReason: "handed_over" }, now);
+        const settings = await readSettings(tx, timeZone);
+        const [placed] = await placeLeads(tx, 1, now, settings, consequence.escalated);
+        const manager = { id: placed!.managerId, fullName: placed!.fullName };
+        await replaceHolding(
+          tx,
+          companyId,
+          await openHoldingOf(tx, companyId),
+          { userId: manager.id, tier: 2, endReason: "handed_over", queueDay: placed!.queueDay, firstContactDueAt: placed!.firstContactDueAt },
+          now,
+        );
         await tx.update(companies).set({ stage: "lead", updatedAt: now }).where(eq(companies.id, companyId));
         await removeFromCallLists(tx, companyId);
         consequence = { ...consequence, toUserId: manager.id, toName: manager.fullName };

@@ -118,7 +118,7 @@ export const prospectingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
       },
     },
-    async (request) => logCallOutcome(db, actorOf(request), request.params.id, request.body),
+    async (request) => logCallOutcome(db, actorOf(request), request.params.id, request.body, app.config.timeZone),
   );
   app.post("/calling/:id/release", { schema: { tags, summary: "Put the company back on its list untouched", params: IdParams, response: responses({ 204: Type.Null() }) } }, async (request, reply) => {
     await releaseCall(db, actorOf(request), request.params.id);

@@ -11,6 +11,7 @@ export const userColumns = {
   role: users.role,
   language: users.language,
   active: users.active,
+  dailyLeadCap: users.dailyLeadCap,
 };
 
 export const toUserDto = (row: { role: string; language: string } & Omit<UserDto, "role" | "language">): UserDto =>

@@ -14,6 +14,7 @@ export const UserSchema = Type.Object(
     role: RoleSchema,
     language: LanguageSchema,
     active: Type.Boolean(),
+    dailyLeadCap: Type.Union([Type.Integer(), Type.Null()], { description: "Sales managers: new leads per day (null: the team default)." }),
   },
   { $id: "User", title: "User" },
 );
@@ -36,6 +37,7 @@ export const UpdateUserBody = Type.Object(
     language: Type.Optional(LanguageSchema),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
+    dailyLeadCap: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -56,6 +56,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: Update
         language: input.language,
         active: input.active,
         passwordHash,
+        dailyLeadCap: input.dailyLeadCap,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));

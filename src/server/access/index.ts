@@ -2,3 +2,4 @@ export type { Actor } from "./actor.js";
 export * from "./companies.js";
 export * from "./users.js";
 export * from "./prospecting.js";
+export * from "./conversion.js";

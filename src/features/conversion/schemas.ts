@@ -1,0 +1,118 @@
+import { Type, type Static } from "typebox";
+import { POSTPONE_REASONS, PROMISE_KINDS } from "../../domain/deals.js";
+import { StringEnum } from "../../server/schemaHelpers.js";
+
+const DateOnly = Type.String({ format: "date" });
+const Currency = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 code, e.g. UAH" });
+const Minor = Type.Integer({ minimum: 0, maximum: 1e13, description: "Money in minor units (kopecks)." });
+
+export const DealSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    companyId: Type.Integer(),
+    managerId: Type.Integer(),
+    stage: Type.String({ description: "One of the team's open stages, or won / lost." }),
+    amountMinor: Type.Union([Type.Integer(), Type.Null()]),
+    currency: Type.Union([Type.String(), Type.Null()]),
+    lostReason: Type.Union([Type.String(), Type.Null()]),
+    postponedUntil: Type.Union([DateOnly, Type.Null()]),
+    postponeCategory: Type.Union([Type.String(), Type.Null()]),
+    postponeNote: Type.Union([Type.String(), Type.Null()]),
+    openedAt: Type.String({ format: "date-time" }),
+    closedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    proposals: Type.Array(
+      Type.Object({ id: Type.Integer(), amountMinor: Type.Integer(), currency: Type.String(), sentOn: DateOnly, documentUrl: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]) }),
+    ),
+  },
+  { $id: "Deal", title: "Deal" },
+);
+
+export const QueueItemSchema = Type.Object(
+  {
+    company: Type.Ref("Company"),
+    queueDay: Type.Union([DateOnly, Type.Null()]),
+    firstContactDueAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    firstContactAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    firstContactOverdue: Type.Boolean(),
+    deal: Type.Union([Type.Ref("Deal"), Type.Null()]),
+  },
+  { $id: "QueueItem", title: "QueueItem" },
+);
+
+export const PromiseSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    companyId: Type.Integer(),
+    legalName: Type.String(),
+    madeBy: Type.Object({ id: Type.Integer(), fullName: Type.String() }),
+    kind: Type.String(),
+    text: Type.String(),
+    dueOn: Type.Union([DateOnly, Type.Null()]),
+    status: StringEnum(["open", "kept", "broken"] as const),
+    resolvedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    resolutionNote: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: "Promise", title: "Promise" },
+);
+
+export const OpenDealBody = Type.Object(
+  { stage: Type.Optional(Type.String({ maxLength: 50 })), amountMinor: Type.Optional(Minor), currency: Type.Optional(Currency) },
+  { additionalProperties: false },
+);
+export const MoveDealBody = Type.Object({ stage: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+export const LoseDealBody = Type.Object({ reason: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+export const PostponeDealBody = Type.Object(
+  { category: StringEnum(POSTPONE_REASONS), note: Type.String({ maxLength: 2000 }), until: DateOnly },
+  { additionalProperties: false },
+);
+export type PostponeDealInput = Static<typeof PostponeDealBody>;
+export const ProposalBody = Type.Object(
+  {
+    amountMinor: Minor,
+    currency: Currency,
+    sentOn: DateOnly,
+    documentUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: "^https?://" })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type ProposalInput = Static<typeof ProposalBody>;
+export const WinDealBody = Type.Object(
+  {
+    accountManagerId: Type.Integer({ minimum: 1 }),
+    currency: Currency,
+    lines: Type.Array(Type.Object({ productId: Type.Integer({ minimum: 1 }), quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }), amountMinor: Minor }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }),
+    promises: Type.Array(
+      Type.Object({ kind: StringEnum(PROMISE_KINDS), text: Type.String({ minLength: 1, maxLength: 2000 }), dueOn: Type.Optional(DateOnly) }, { additionalProperties: false }),
+      { maxItems: 50 },
+    ),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type WinDealInput = Static<typeof WinDealBody>;
+export const ResolvePromiseBody = Type.Object(
+  { status: StringEnum(["kept", "broken"] as const), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export const PromisesQuery = Type.Object(
+  { status: Type.Optional(StringEnum(["open", "kept", "broken"] as const)), madeBy: Type.Optional(Type.Integer({ minimum: 1 })), companyId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export const ManagerResultSchema = Type.Object(
+  {
+    managerId: Type.Integer(),
+    fullName: Type.String(),
+    leadsReceived: Type.Integer(),
+    contactedInTime: Type.Integer(),
+    proposals: Type.Integer(),
+    won: Type.Integer(),
+    lost: Type.Integer(),
+    medianDaysToFirstSale: Type.Union([Type.Number(), Type.Null()]),
+    promisesBroken: Type.Integer(),
+  },
+  { $id: "ManagerResult", title: "ManagerResult" },
+);
+export const ProductSchema = Type.Object({ id: Type.Integer(), name: Type.String(), sku: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() }, { $id: "Product", title: "Product" });
+
+export const conversionSchemas = [DealSchema, QueueItemSchema, PromiseSchema, ManagerResultSchema, ProductSchema];
