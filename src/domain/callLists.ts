@@ -31,6 +31,7 @@ export function tidyCriteria(criteria: CallListCriteria): CallListCriteria {
   if (regions) tidy.regions = regions;
   if (sources) tidy.sources = sources;
   if (groups) tidy.groups = groups;
-  if (criteria.notTouchedForDays && criteria.notTouchedForDays > 0) tidy.notTouchedForDays = Math.floor(criteria.notTouchedForDays);
+  const days = Math.floor(criteria.notTouchedForDays ?? 0);
+  if (Number.isFinite(days) && days > 0) tidy.notTouchedForDays = days;
   return tidy;
 }

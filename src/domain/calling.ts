@@ -65,7 +65,7 @@ export function consequenceOfCall(facts: CallFacts, policy: RetryPolicy = DEFAUL
     }
     case "callback":
     case "sent_info": {
-      if (!facts.callbackAt) return { ok: false, problem: "callback_time_required" };
+      if (!facts.callbackAt || Number.isNaN(facts.callbackAt.getTime())) return { ok: false, problem: "callback_time_required" };
       if (facts.callbackAt.getTime() <= now.getTime()) return { ok: false, problem: "callback_time_in_past" };
       return { ok: true, consequence: { kind: "callback", at: facts.callbackAt } };
     }

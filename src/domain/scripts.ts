@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, type CallOutcome } from "./callOutcomes.js";
+import { CALLER_OUTCOMES, type CallerOutcome } from "./calling.js";
 
 /**
  * A call script is a graph: each step has the caller's line and the prospect's possible
@@ -9,7 +9,7 @@ export interface ScriptAnswer {
   id: string;
   label: string;
   next?: string;
-  outcome?: CallOutcome;
+  outcome?: CallerOutcome;
 }
 
 export interface ScriptStep {
@@ -34,6 +34,7 @@ export type ScriptProblem =
   | { problem: "unknown_next_step"; stepId: string; answerId: string; next: string }
   | { problem: "unknown_outcome"; stepId: string; answerId: string; outcome: string }
   | { problem: "unreachable_step"; stepId: string }
+  | { problem: "dead_end_step"; stepId: string }
   | { problem: "no_way_to_finish" };
 
 /** Every problem that makes a script unusable mid-call; an empty list means it is sound. */
@@ -56,14 +57,32 @@ export function validateScript(body: ScriptBody): ScriptProblem[] {
       if (a.next === undefined && a.outcome === undefined) problems.push({ problem: "answer_needs_next_or_outcome", ...at });
       if (a.next !== undefined && a.outcome !== undefined) problems.push({ problem: "answer_has_next_and_outcome", ...at });
       if (a.next !== undefined && !ids.has(a.next)) problems.push({ problem: "unknown_next_step", ...at, next: a.next });
-      if (a.outcome !== undefined && !(CALL_OUTCOMES as readonly string[]).includes(a.outcome)) problems.push({ problem: "unknown_outcome", ...at, outcome: a.outcome });
+      if (a.outcome !== undefined && !(CALLER_OUTCOMES as readonly string[]).includes(a.outcome)) problems.push({ problem: "unknown_outcome", ...at, outcome: a.outcome });
     }
   }
   if (problems.length) return problems;
   const reachable = reachableSteps(body);
   for (const step of body.steps) if (!reachable.has(step.id)) problems.push({ problem: "unreachable_step", stepId: step.id });
-  if (!body.steps.some((s) => reachable.has(s.id) && s.answers.some((a) => a.outcome !== undefined))) problems.push({ problem: "no_way_to_finish" });
+  if (!body.steps.some((s) => reachable.has(s.id) && s.answers.some((a) => a.outcome !== undefined))) return [...problems, { problem: "no_way_to_finish" }];
+  // Every step must lead, one way or another, to an answer that ends the call: no traps.
+  const canFinish = stepsThatCanFinish(body);
+  for (const step of body.steps) if (reachable.has(step.id) && !canFinish.has(step.id)) problems.push({ problem: "dead_end_step", stepId: step.id });
   return problems;
+}
+
+/** Steps from which some sequence of answers ends the call (backwards from the ending answers). */
+function stepsThatCanFinish(body: ScriptBody): Set<string> {
+  const finish = new Set(body.steps.filter((s) => s.answers.some((a) => a.outcome !== undefined)).map((s) => s.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const step of body.steps) {
+      if (!finish.has(step.id) && step.answers.some((a) => a.next !== undefined && finish.has(a.next))) {
+        finish.add(step.id);
+        grew = true;
+      }
+    }
+  }
+  return finish;
 }
 
 function reachableSteps(body: ScriptBody): Set<string> {
@@ -80,7 +99,7 @@ function reachableSteps(body: ScriptBody): Set<string> {
 }
 
 export type ScriptWalk =
-  | { ok: true; path: { stepId: string; answerId: string }[]; outcome: CallOutcome | null }
+  | { ok: true; path: { stepId: string; answerId: string }[]; outcome: CallerOutcome | null }
   | { ok: false; atIndex: number };
 
 /**

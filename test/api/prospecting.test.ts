@@ -150,6 +150,9 @@ describe("the caller's screen", () => {
     expect(noQualification.body.error.code).toBe("qualification_required");
     const wrongPath = await caller.post(`/api/calling/${first.id}/outcome`, { outcome: "interested", qualification: { need: "x", timing: "y" }, scriptVersionId: script.versionId, answers: ["want"] });
     expect(wrongPath.body.error.code).toBe("invalid_script_answers");
+    // The script says "not our target" but the caller claims "interested": refused too.
+    const mismatch = await caller.post(`/api/calling/${first.id}/outcome`, { outcome: "interested", qualification: { need: "x", timing: "y" }, scriptVersionId: script.versionId, answers: ["no"] });
+    expect(mismatch.body.error.code).toBe("invalid_script_answers");
 
     const done = await caller.post(`/api/calling/${first.id}/outcome`, {
       outcome: "interested",

@@ -55,7 +55,9 @@ export async function logCallOutcome(
     if (input.outcome === "interested" && (!qualification?.need.trim() || !qualification.timing.trim())) throw appError("qualification_required");
     if (input.answers?.length) {
       const version = input.scriptVersionId ? await findScriptVersion(tx, input.scriptVersionId) : undefined;
-      if (!version || !followScript(version.body, input.answers).ok) throw appError("invalid_script_answers");
+      const walk = version ? followScript(version.body, input.answers) : undefined;
+      // The answers must follow the script, and where they end the call, end it the way the caller says.
+      if (!walk?.ok || (walk.outcome !== null && walk.outcome !== input.outcome)) throw appError("invalid_script_answers");
     }
 
     // A company's place is the same on every list it is on: a "no" on one list is a "no" for the

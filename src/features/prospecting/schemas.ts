@@ -1,5 +1,4 @@
 import { Type, type Static } from "typebox";
-import { CALL_OUTCOMES } from "../../domain/callOutcomes.js";
 import { CALLER_OUTCOMES } from "../../domain/calling.js";
 import { COMPANY_SIZES } from "../../domain/conveyor.js";
 import { StringEnum } from "../../server/schemaHelpers.js";
@@ -17,7 +16,7 @@ export const ScriptBodySchema = Type.Object(
           say: Type.String({ minLength: 1, maxLength: 5000 }),
           answers: Type.Array(
             Type.Object(
-              { id: Id, label: Type.String({ minLength: 1, maxLength: 500 }), next: Type.Optional(Id), outcome: Type.Optional(StringEnum(CALL_OUTCOMES)) },
+              { id: Id, label: Type.String({ minLength: 1, maxLength: 500 }), next: Type.Optional(Id), outcome: Type.Optional(StringEnum(CALLER_OUTCOMES)) },
               { additionalProperties: false },
             ),
             { maxItems: 20 },
