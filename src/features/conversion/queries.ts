@@ -205,7 +205,7 @@ export async function managerResults(db: DbOrTx, from: string, to: string, timeZ
           (select count(*)::int from deals d where d.manager_id = u.id and d.stage = 'won' and d.closed_at >= ${start} and d.closed_at < ${end}) as won,
           (select count(*)::int from deals d where d.manager_id = u.id and d.stage = 'lost' and d.closed_at >= ${start} and d.closed_at < ${end}) as lost,
           (select count(*)::int from promises p where p.made_by = u.id and p.status = 'broken') as broken,
-          array(select extract(epoch from d.closed_at - h.started_at) / 86400.0 from deals d
+          array(select (extract(epoch from d.closed_at - h.started_at) / 86400.0)::float8 from deals d
                 join holdings h on h.company_id = d.company_id and h.user_id = d.manager_id and h.tier = 2 and h.started_at <= d.opened_at
                 where d.manager_id = u.id and d.stage = 'won' and d.closed_at >= ${start} and d.closed_at < ${end}) as days
         from users u where u.role = 'manager' ${managerId ? sql`and u.id = ${managerId}` : sql``}
