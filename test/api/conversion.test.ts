@@ -24,12 +24,6 @@ async function leadFor(manager: TestUser, name: string) {
   return company as { id: number };
 }
 
-/** Leads nobody holds yet, as a partner's burst or an import leaves them. */
-async function waitingLeads(count: number, prefix: string) {
-  await db().execute(sql`insert into companies (legal_name, search_name, stage)
-                         select ${prefix} || ' ' || g, lower(${prefix}) || ' ' || g, 'lead' from generate_series(1, ${count}) g`);
-}
-
 describe("distribution of new leads", () => {
   it("spreads a burst by capacity, skips the absent, never exceeds a cap, and queues the rest for the next working day", async () => {
     const isolated = await startTestServer();
