@@ -60,9 +60,10 @@ async function migrate() {
 
 async function demo() {
   const { fillDemo } = await import("./demo/fillDemo.js");
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
   try {
-    const summary = await fillDemo(database);
+    const summary = await fillDemo(database, { timeZone: config.timeZone });
     console.log(summary);
   } finally {
     await database.close();

@@ -5,6 +5,7 @@ import { hashPassword } from "../features/auth/passwords.js";
 import { generateCompanies } from "./companies.js";
 import { planHistory } from "./history.js";
 import { writeProspecting } from "./prospecting.js";
+import { writeConversion } from "./conversion.js";
 import { Random } from "./random.js";
 import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
 import { writeBase, type WrittenCounts } from "./write.js";
@@ -19,6 +20,8 @@ export interface DemoOptions {
   seed?: number;
   now?: Date;
   companies?: number;
+  /** The team's time zone, for queue days. */
+  timeZone?: string;
 }
 
 export const DEFAULT_SEED = 20_250_301;
@@ -40,14 +43,15 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
     const histories = seeds.map((seed) => planHistory(rng, seed, team, now));
     const written = await writeBase(tx, seeds, histories);
     const prospecting = await writeProspecting(tx, team);
+    const conversion = await writeConversion(tx, options.timeZone ?? "Europe/Kyiv");
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
-    return { team, written, stages, prospecting } as const;
+    return { team, written, stages, prospecting, conversion } as const;
   });
 
   if ("refused" in outcome) {
     return `The database already has ${outcome.refused} companies: the demo fills only an empty database. Nothing was changed.`;
   }
-  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, (performance.now() - started) / 1000);
+  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, outcome.conversion, (performance.now() - started) / 1000);
 }
 
 function summary(
@@ -55,6 +59,7 @@ function summary(
   written: WrittenCounts,
   stages: Record<string, number>,
   prospecting: { callLists: number; calls: number },
+  conversion: { deals: number; orders: number; promises: number },
   seconds: number,
 ): string {
   const lines = [
@@ -62,6 +67,7 @@ function summary(
     `  ${written.companies} companies — ${stages.cold ?? 0} cold, ${stages.lead ?? 0} leads, ${stages.customer ?? 0} customers, ${stages.archived ?? 0} archived`,
     `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
     `  ${prospecting.callLists} call lists with a script and instructions, ${prospecting.calls} logged calls behind the callers' results`,
+    `  ${conversion.deals} deals, ${conversion.orders} first orders, ${conversion.promises} promises made at conversion`,
     "",
   ];
   if (team.created.length > 0) {

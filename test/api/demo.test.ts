@@ -13,7 +13,7 @@ import { normalisePhone } from "../../src/domain/phones.js";
 import { verifyPassword } from "../../src/features/auth/passwords.js";
 import { openTestDatabase } from "../support/testDatabase.js";
 
-const TABLES = ["users", "companies", "contacts", "contact_phones", "holdings", "activities", "call_lists", "calls"] as const;
+const TABLES = ["users", "companies", "contacts", "contact_phones", "holdings", "activities", "call_lists", "calls", "deals", "orders", "promises"] as const;
 
 describe("demo data", () => {
   let database: Database;
@@ -183,6 +183,28 @@ describe("demo data", () => {
     const calls = await rows<{ n: number; handed: number }>(sql`select count(*)::int as n, (count(*) filter (where handed_over))::int as handed from calls`);
     expect(calls[0]!.n).toBeGreaterThan(200);
     expect(calls[0]!.handed).toBeGreaterThan(0);
+  });
+
+  it("gives tier 2 a queue and deals, and every customer a won deal, a first order and promises", async () => {
+    const [leads] = await rows<{ open: number; with_deal: number; with_day: number }>(
+      sql`select count(*)::int as open,
+                 (count(*) filter (where exists (select 1 from deals d where d.company_id = h.company_id and d.closed_at is null)))::int as with_deal,
+                 (count(*) filter (where h.queue_day is not null and h.first_contact_due_at is not null))::int as with_day
+          from holdings h where h.tier = 2 and h.ended_at is null`,
+    );
+    expect(leads!.open).toBeGreaterThan(20);
+    expect(leads!.with_deal).toBe(leads!.open);
+    expect(leads!.with_day).toBe(leads!.open);
+    const [customers] = await rows<{ n: number; sold: number }>(
+      sql`select count(*)::int as n,
+                 (count(*) filter (where exists (select 1 from deals d join orders o on o.deal_id = d.id where d.company_id = c.id and d.stage = 'won')))::int as sold
+          from companies c where c.stage = 'customer'`,
+    );
+    expect(customers!.sold).toBe(customers!.n);
+    const statuses = await rows<{ status: string }>(sql`select distinct status from promises order by 1`);
+    expect(statuses.map((r) => r.status)).toEqual(expect.arrayContaining(["broken", "kept"]));
+    const [lines] = await rows<{ bad: number }>(sql`select count(*)::int as bad from orders o where not exists (select 1 from order_lines l where l.order_id = o.id)`);
+    expect(lines!.bad).toBe(0);
   });
 
   it("refuses a second run and changes nothing", async () => {
