@@ -40,7 +40,7 @@ export type CallConsequence =
   | { kind: "drop"; reason: DropReason }
   | { kind: "hand_over"; escalated: boolean };
 
-export type CallProblem = "callback_time_required" | "callback_time_in_past" | "reason_required";
+export type CallProblem = "callback_time_required" | "callback_time_in_past" | "reason_required" | "question_required";
 
 export interface CallFacts {
   outcome: CallerOutcome;
@@ -49,6 +49,8 @@ export interface CallFacts {
   unansweredCalls: number;
   callbackAt?: Date;
   reason?: string;
+  /** What the prospect said; for a hard question, the question the manager must answer. */
+  note?: string;
 }
 
 /** Decides what a call's outcome means for the company's place on the call list. */
@@ -78,6 +80,7 @@ export function consequenceOfCall(facts: CallFacts, policy: RetryPolicy = DEFAUL
     case "interested":
       return { ok: true, consequence: { kind: "hand_over", escalated: false } };
     case "hard_question":
+      if (!facts.note?.trim()) return { ok: false, problem: "question_required" };
       return { ok: true, consequence: { kind: "hand_over", escalated: true } };
   }
 }

@@ -178,6 +178,9 @@ describe("walking skeleton in the browser", () => {
     await signIn(page, "caller1", CALLER_PASSWORD);
     await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("My companies");
     await expect(page.getByTestId("nav-team").count()).resolves.toBe(0);
+    // A caller's home is the calling screen (tier 1); what they hold is one click away.
+    await page.waitForURL(/\/calling$/);
+    await page.getByTestId("nav-companies").click();
     // Nothing is held by this caller yet: the whole base stays out of sight.
     await page.getByTestId("company-list-empty").waitFor();
     await expect(page.getByTestId("company-row").count()).resolves.toBe(0);

@@ -140,7 +140,7 @@ describe("consequenceOfCall: a custom retry policy", () => {
 
   it("does not affect outcomes where somebody answered", () => {
     for (const outcome of ["wrong_number", "not_target", "interested", "hard_question"] as const) {
-      expect(call(outcome, {}, policy)).toEqual(call(outcome));
+      expect(call(outcome, { note: "q" }, policy)).toEqual(call(outcome, { note: "q" }));
     }
   });
 });
@@ -200,12 +200,14 @@ describe("consequenceOfCall: the prospect goes to a sales manager", () => {
     expect(call("interested")).toEqual({ ok: true, consequence: { kind: "hand_over", escalated: false } });
   });
 
-  it("a hard question hands the company over at once, escalated", () => {
-    expect(call("hard_question")).toEqual({ ok: true, consequence: { kind: "hand_over", escalated: true } });
+  it("a hard question hands the company over at once, escalated, with the question written down", () => {
+    expect(call("hard_question", { note: "Есть ли сертификат ISO 9001?" })).toEqual({ ok: true, consequence: { kind: "hand_over", escalated: true } });
+    expect(call("hard_question")).toEqual({ ok: false, problem: "question_required" });
+    expect(call("hard_question", { note: "   " })).toEqual({ ok: false, problem: "question_required" });
   });
 
   it.each(["interested", "hard_question"] as const)("%s hands over even after unanswered calls", (outcome) => {
-    expect(call(outcome, { unansweredCalls: 4 })).toMatchObject({ ok: true, consequence: { kind: "hand_over" } });
+    expect(call(outcome, { unansweredCalls: 4, note: "q" })).toMatchObject({ ok: true, consequence: { kind: "hand_over" } });
   });
 });
 
@@ -272,6 +274,7 @@ describe("consequenceOfCall: properties", () => {
       unansweredCalls: fc.nat({ max: 10 }),
       callbackAt: fc.option(anyNow, { nil: undefined }),
       reason: fc.option(fc.string(), { nil: undefined }),
+      note: fc.option(fc.string(), { nil: undefined }),
     });
     const expectedKind: Record<CallerOutcome, readonly string[]> = {
       no_answer: ["retry", "drop"],
@@ -293,8 +296,8 @@ describe("consequenceOfCall: properties", () => {
           expect(expectedKind[f.outcome]).toContain(result.consequence.kind);
         } else {
           expect(Object.keys(result)).toEqual(["ok", "problem"]);
-          expect(["callback_time_required", "callback_time_in_past", "reason_required"]).toContain(result.problem);
-          expect(["callback", "sent_info", "not_interested"]).toContain(f.outcome);
+          expect(["callback_time_required", "callback_time_in_past", "reason_required", "question_required"]).toContain(result.problem);
+          expect(["callback", "sent_info", "not_interested", "hard_question"]).toContain(f.outcome);
         }
       }),
     );

@@ -2,7 +2,13 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from "react-router-dom";
 import { Center, Loader } from "@mantine/core";
 import { SignInPage } from "./auth/SignInPage";
-import { useSession } from "./auth/session";
+import { homePath } from "./auth/permissions";
+import { useSession, useUser } from "./auth/session";
+import { CallingPage } from "./calling/CallingPage";
+import { CallListsPage } from "./callLists/CallListsPage";
+import { InstructionsPage } from "./instructions/InstructionsPage";
+import { CallerResultsPage } from "./results/CallerResultsPage";
+import { ScriptsPage } from "./scripts/ScriptsPage";
 import { CompanyList } from "./companies/CompanyList";
 import { CompanyShow } from "./companies/CompanyShow";
 import { AppLayout } from "./layout/AppLayout";
@@ -28,6 +34,11 @@ function RequireSignIn() {
   return <Outlet />;
 }
 
+/** Each role starts where its work is: callers at the calling screen, everyone else at companies. */
+function Home() {
+  return <Navigate to={homePath(useUser())} replace />;
+}
+
 export function App() {
   return (
     <BrowserRouter>
@@ -35,9 +46,14 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route element={<RequireSignIn />}>
           <Route element={<AppLayout />}>
-            <Route index element={<Navigate to="/companies" replace />} />
+            <Route index element={<Home />} />
             <Route path="companies" element={<CompanyList />} />
             <Route path="companies/:id" element={<CompanyShow />} />
+            <Route path="calling" element={<CallingPage />} />
+            <Route path="call-lists" element={<CallListsPage />} />
+            <Route path="scripts" element={<ScriptsPage />} />
+            <Route path="instructions" element={<InstructionsPage />} />
+            <Route path="results" element={<CallerResultsPage />} />
             <Route path="team" element={<TeamPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -49,6 +49,7 @@ export async function logCallOutcome(
       unansweredCalls: claim.unanswered_calls ?? 0,
       callbackAt: input.callbackAt ? new Date(input.callbackAt) : undefined,
       reason: input.reason,
+      note: input.note,
     });
     if (!decided.ok) throw appError(decided.problem);
     const qualification = input.qualification;

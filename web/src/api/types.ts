@@ -52,6 +52,8 @@ export interface Company {
   source: string | null;
   stage: Stage;
   nextTouchAt: string | null;
+  /** Never call: the company stays off every call list. */
+  doNotCall?: boolean;
   createdAt: string;
   updatedAt: string;
   holder: Holder | null;
@@ -127,4 +129,151 @@ export interface CompanyInput {
   size?: CompanySize | null;
   region?: string | null;
   source?: string | null;
+}
+
+/* Tier 1 — lead generation (src/features/prospecting/schemas.ts). */
+
+export interface ScriptAnswer {
+  id: string;
+  label: string;
+  next?: string;
+  outcome?: string;
+}
+
+export interface ScriptStep {
+  id: string;
+  say: string;
+  answers: ScriptAnswer[];
+}
+
+export interface ScriptBody {
+  start: string;
+  steps: ScriptStep[];
+}
+
+export interface Script {
+  id: number;
+  name: string;
+  version: number;
+  versionId: number;
+  body: ScriptBody;
+  updatedAt: string;
+}
+
+export interface ScriptVersion {
+  version: number;
+  versionId: number;
+  createdAt: string;
+}
+
+export const SCRIPT_PROBLEMS = [
+  "no_steps",
+  "start_missing",
+  "duplicate_step",
+  "duplicate_answer",
+  "step_without_answers",
+  "answer_needs_next_or_outcome",
+  "answer_has_next_and_outcome",
+  "unknown_next_step",
+  "unknown_outcome",
+  "unreachable_step",
+  "dead_end_step",
+  "no_way_to_finish",
+] as const;
+export type ScriptProblemCode = (typeof SCRIPT_PROBLEMS)[number];
+
+/** Empty lines: refused by the request schema, shown by the editor before saving. */
+export type ScriptEditorProblemCode = "say_empty" | "label_empty";
+
+export interface ScriptProblem {
+  problem: ScriptProblemCode | ScriptEditorProblemCode;
+  stepId?: string;
+  answerId?: string;
+  next?: string;
+}
+
+export interface Instruction {
+  id: number;
+  title: string;
+  body: string;
+  updatedAt: string;
+}
+
+export interface CallListCriteria {
+  industries?: string[];
+  sizes?: CompanySize[];
+  regions?: string[];
+  sources?: string[];
+  groups?: string[];
+  notTouchedForDays?: number;
+}
+
+export interface CallList {
+  id: number;
+  name: string;
+  criteria: CallListCriteria;
+  scriptId: number | null;
+  callerIds: number[];
+  active: boolean;
+  ready: number;
+  due: number;
+  refreshedAt: string | null;
+}
+
+export interface CallListInput {
+  name: string;
+  criteria: CallListCriteria;
+  scriptId: number | null;
+  callerIds: number[];
+  active: boolean;
+}
+
+export interface CallingItem {
+  company: Company;
+  contacts: Contact[];
+  recent: Activity[];
+  callList: { id: number; name: string };
+  script: Script | null;
+  unansweredCalls: number;
+  claimExpiresAt: string;
+}
+
+export interface Qualification {
+  need: string;
+  timing: string;
+  budget?: string;
+  decisionMaker?: string;
+}
+
+export interface OutcomeInput {
+  outcome: string;
+  note?: string;
+  callbackAt?: string;
+  reason?: string;
+  qualification?: Qualification;
+  appointmentAt?: string;
+  scriptVersionId?: number;
+  answers?: string[];
+  takeNext?: boolean;
+}
+
+export interface CallConsequence {
+  kind: "retry" | "callback" | "drop" | "hand_over";
+  at?: string;
+  reason?: string;
+  unansweredCalls?: number;
+  escalated?: boolean;
+  toUserId?: number;
+  toName?: string;
+}
+
+export interface CallerResult {
+  callerId: number;
+  fullName: string;
+  period: string;
+  calls: number;
+  connects: number;
+  interested: number;
+  handedOver: number;
+  converted: number;
 }

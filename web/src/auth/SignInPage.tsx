@@ -9,7 +9,7 @@ import { LanguageSwitch } from "../layout/LanguageSwitch";
 import { useSession } from "./session";
 
 /** Only same-app paths may follow sign-in, never another origin. */
-const safeNext = (next: string | null) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/companies");
+const safeNext = (next: string | null) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
 
 export function SignInPage() {
   const { t } = useTranslation();

@@ -30,3 +30,10 @@ export const HOLDER_ROLE_OF_STAGE: Partial<Record<Stage, Role>> = { cold: "calle
 
 export const mayHandOff = (user: User, company: Company) => Boolean(HAND_OFF_TARGET[company.stage]) && mayWorkOnCompany(user, company);
 export const mayAssignHolder = (user: User, company: Company) => steersConveyor(user) && Boolean(HOLDER_ROLE_OF_STAGE[company.stage]);
+
+/** Tier 1: callers work call lists one company at a time; the head builds lists, scripts and instructions. */
+export const worksCallLists = (user: User) => user.role === "caller";
+export const managesCallLists = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+
+/** Where a role starts its day. */
+export const homePath = (user: User) => (worksCallLists(user) ? "/calling" : "/companies");

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Avatar, Box, Button, Divider, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Avatar, Badge, Box, Button, Divider, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconEdit, IconNotes, IconStairsUp, IconUserShare } from "@tabler/icons-react";
 import type { Company } from "../api/types";
 import { formatDate } from "../i18n/format";
@@ -27,6 +27,11 @@ export function CompanyCard({ company, actions }: { company: Company; actions: C
               {company.legalName}
             </Title>
             <StageBadge stage={company.stage} size="md" />
+            {company.doNotCall ? (
+              <Badge color="red" variant="light" radius="sm" size="md" data-testid="do-not-call-badge">
+                {t("company.doNotCall")}
+              </Badge>
+            ) : null}
           </Group>
           <Group gap="lg" c="dimmed">
             {company.legalId ? <LegalId company={company} /> : null}

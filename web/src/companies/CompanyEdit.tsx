@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack, Switch } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { fieldProblems } from "../api/errors";
 import type { Company, CompanyInput } from "../api/types";
@@ -30,6 +30,7 @@ export function CompanyEdit({ company, opened, onClose }: { company: Company; op
   const facets = useFacets(browsesWholeBase(user));
   const update = useUpdateCompany(company.id);
   const [values, setValues] = useState<CompanyValues>(() => companyValuesOf(company));
+  const [doNotCall, setDoNotCall] = useState(company.doNotCall ?? false);
 
   const close = () => {
     update.reset();
@@ -38,7 +39,8 @@ export function CompanyEdit({ company, opened, onClose }: { company: Company; op
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const patch = changedFields(company, companyInputOf(values));
+    const patch: Partial<CompanyInput> & { doNotCall?: boolean } = changedFields(company, companyInputOf(values));
+    if (doNotCall !== (company.doNotCall ?? false)) patch.doNotCall = doNotCall;
     if (Object.keys(patch).length === 0) return close();
     update.mutate(patch, {
       onSuccess: () => {
@@ -54,6 +56,14 @@ export function CompanyEdit({ company, opened, onClose }: { company: Company; op
         <Stack gap="md">
           <ErrorAlert error={update.error} />
           <CompanyFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} problems={fieldProblems(t, update.error)} facets={facets.data} />
+          <Switch
+            color="red"
+            label={t("company.doNotCall")}
+            description={t("company.doNotCallHint")}
+            checked={doNotCall}
+            onChange={(e) => setDoNotCall(e.currentTarget.checked)}
+            data-testid="company-do-not-call"
+          />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close}>
               {t("common.cancel")}

@@ -43,6 +43,7 @@ const str = (value: unknown) => (typeof value === "string" ? value : typeof valu
 
 function displayValue(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
   if (field === "size") return t(`size.${String(value)}`, { defaultValue: String(value) });
   if (field === "legalIdKind") return t(`legalIdKind.${String(value)}`, { defaultValue: String(value) });
   if (field === "stage") return t(`stage.${String(value)}`, { defaultValue: String(value) });
@@ -107,14 +108,43 @@ function EntryBody({ entry }: { entry: Activity }) {
       );
       break;
     }
-    case "handed_over":
+    case "handed_over": {
       parts.push(
         <Group key="m" gap="xs">
           <StageMove from={data.fromStage} to={data.toStage} />
           <Text size="sm">{t("timeline.handedTo", { name: str(data.toName) || "—" })}</Text>
+          {data.escalated ? (
+            <Badge size="sm" variant="light" color="grape" radius="sm">
+              {t("timeline.escalated")}
+            </Badge>
+          ) : null}
         </Group>,
       );
+      // What the caller learnt, for the manager who picks the lead up (tier 1 hand-over).
+      const q = (data.qualification ?? null) as Record<string, unknown> | null;
+      const facts = [
+        ["need", q?.need],
+        ["timing", q?.timing],
+        ["budget", q?.budget],
+        ["decisionMaker", q?.decisionMaker],
+        ["appointmentAt", typeof data.appointmentAt === "string" ? formatDateTime(data.appointmentAt) : null],
+      ].filter((f): f is [string, string] => typeof f[1] === "string" && f[1] !== "");
+      if (facts.length) {
+        parts.push(
+          <Stack key="q" gap={2} data-testid="handover-qualification">
+            {facts.map(([field, value]) => (
+              <Text key={field} size="sm">
+                <Text span c="dimmed" size="sm">
+                  {t(`calling.outcome.${field}`)}:
+                </Text>{" "}
+                {value}
+              </Text>
+            ))}
+          </Stack>,
+        );
+      }
       break;
+    }
     case "stage_changed":
       parts.push(<StageMove key="m" from={data.fromStage ?? data.from} to={data.toStage ?? data.to} />);
       break;

@@ -90,7 +90,7 @@ export function useCreateCompany() {
 export function useUpdateCompany(id: number) {
   const changed = useCompanyChanged();
   return useMutation({
-    mutationFn: (body: Partial<CompanyInput>) => api.patch<{ company: Company }>(`/api/companies/${id}`, body),
+    mutationFn: (body: Partial<CompanyInput> & { doNotCall?: boolean }) => api.patch<{ company: Company }>(`/api/companies/${id}`, body),
     onSuccess: () => changed(id),
   });
 }

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingSkyscraper, IconChevronDown, IconLogout, IconUsersGroup } from "@tabler/icons-react";
-import { browsesWholeBase, mayManageUsers } from "../auth/permissions";
+import { IconBook2, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconListCheck, IconLogout, IconPhoneCall, IconScript, IconUsersGroup } from "@tabler/icons-react";
+import { browsesWholeBase, managesCallLists, mayManageUsers, worksCallLists } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Logo } from "./Logo";
@@ -23,14 +23,23 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
 
+  const caller = worksCallLists(user);
+  const head = managesCallLists(user);
   const links = [
+    { to: "/calling", label: t("nav.calling"), icon: IconPhoneCall, testId: "nav-calling", show: caller },
     {
       to: "/companies",
       label: browsesWholeBase(user) ? t("nav.companies") : t("nav.myCompanies"),
       icon: IconBuildingSkyscraper,
       testId: "nav-companies",
+      // A caller sees only what they hold (a head may give them a company by hand; held
+      // companies never come up on a call list) — never the base.
       show: true,
     },
+    { to: "/call-lists", label: t("nav.callLists"), icon: IconListCheck, testId: "nav-call-lists", show: head },
+    { to: "/scripts", label: t("nav.scripts"), icon: IconScript, testId: "nav-scripts", show: head },
+    { to: "/instructions", label: t("nav.instructions"), icon: IconBook2, testId: "nav-instructions", show: head },
+    { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
     { to: "/team", label: t("nav.team"), icon: IconUsersGroup, testId: "nav-team", show: mayManageUsers(user) },
   ].filter((link) => link.show);
 
