@@ -234,11 +234,20 @@ describe("won: first order, promises, hand-over to account management", () => {
     expect(order).toEqual({ total_minor: expect.anything(), lines: 2 });
     expect(Number(order!.total_minor)).toBe(2_980_000);
 
+    const am = await server.signedIn(amUser);
+    const pending = (await am.get("/api/handovers/pending")).body.items;
+    expect(pending).toEqual([
+      expect.objectContaining({ company: expect.objectContaining({ id: company.id }), fromManager: { id: managerUser.id, fullName: expect.any(String) }, promises: expect.any(Array) }),
+    ]);
+    expect(pending[0].promises).toHaveLength(2);
+    expect((await manager.get("/api/handovers/pending")).status).toBe(403);
+
     const otherAm = await server.signedIn("account_manager");
+    expect((await otherAm.get("/api/handovers/pending")).body.items).toEqual([]);
     expect((await otherAm.post(`/api/companies/${company.id}/accept`)).status).toBe(403);
     expect((await manager.post(`/api/companies/${company.id}/accept`)).status).toBe(403);
-    const am = await server.signedIn(amUser);
     expect((await am.post(`/api/companies/${company.id}/accept`)).status).toBe(200);
+    expect((await am.get("/api/handovers/pending")).body.items).toEqual([]);
     expect((await am.post(`/api/companies/${company.id}/accept`)).body.error.code).toBe("nothing_to_accept");
 
     const promises = (await am.get("/api/promises")).body.items;

@@ -226,3 +226,35 @@ export async function managerResults(db: DbOrTx, from: string, to: string, timeZ
     };
   });
 }
+
+export interface PendingHandOver {
+  company: CompanyDto;
+  handedOverAt: string;
+  fromManager: { id: number; fullName: string } | null;
+  promises: PromiseDto[];
+}
+
+/** Customers handed to account management and not yet accepted (one account manager's, or all). */
+export async function pendingHandOvers(db: DbOrTx, accountManagerId?: number): Promise<PendingHandOver[]> {
+  const rows = await selectRows<{ company_id: number; started_at: Date; from_id: number | null; from_name: string | null }>(
+    db,
+    sql`select h.company_id, h.started_at, p.user_id as from_id, u.full_name as from_name
+        from holdings h
+        left join lateral (select user_id from holdings x where x.company_id = h.company_id and x.tier = 2 and x.ended_at <= h.started_at
+                           order by x.ended_at desc limit 1) p on true
+        left join users u on u.id = p.user_id
+        where h.tier = 3 and h.ended_at is null and h.accepted_at is null
+          ${accountManagerId ? sql`and h.user_id = ${accountManagerId}` : sql``}
+        order by h.started_at`,
+  );
+  const result: PendingHandOver[] = [];
+  for (const r of rows) {
+    result.push({
+      company: (await findCompany(db, r.company_id))!,
+      handedOverAt: iso(r.started_at)!,
+      fromManager: r.from_id ? { id: r.from_id, fullName: r.from_name ?? "" } : null,
+      promises: await listPromises(db, { companyId: r.company_id }),
+    });
+  }
+  return result;
+}

@@ -11,7 +11,7 @@ import { acceptCustomer } from "./handOverAcceptor.js";
 import { distributeWaitingLeads } from "./leadsDistribution.js";
 import { createProduct, listProducts } from "./products.js";
 import { resolvePromise } from "./promiseResolver.js";
-import { dealsOf, leadQueue, listPromises, managerResults } from "./queries.js";
+import { dealsOf, leadQueue, listPromises, managerResults, pendingHandOvers } from "./queries.js";
 import { LoseDealBody, MoveDealBody, OpenDealBody, PostponeDealBody, PromisesQuery, ProposalBody, ResolvePromiseBody, WinDealBody } from "./schemas.js";
 
 export const conversionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -126,6 +126,34 @@ export const conversionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/companies/:id/accept",
     { schema: { tags, summary: "The account manager accepts the customer handed over", params: IdParams, response: responses({ 200: Type.Object({ company: Type.Ref("Company") }) }) } },
     async (request) => ({ company: await acceptCustomer(db, actorOf(request), request.params.id) }),
+  );
+
+  app.get(
+    "/handovers/pending",
+    {
+      schema: {
+        tags,
+        summary: "Customers handed over and not yet accepted: an account manager's own, or all for the head",
+        response: responses({
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                company: Type.Ref("Company"),
+                handedOverAt: Type.String({ format: "date-time" }),
+                fromManager: Type.Union([Type.Object({ id: Type.Integer(), fullName: Type.String() }), Type.Null()]),
+                promises: Type.Array(Type.Ref("Promise")),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (maySeeAllConversion(actor)) return { items: await pendingHandOvers(db) };
+      if (actor.role === "account_manager") return { items: await pendingHandOvers(db, actor.id) };
+      throw appError("forbidden");
+    },
   );
 
   app.get(
