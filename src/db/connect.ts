@@ -105,3 +105,6 @@ export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 /** Escapes LIKE wildcards in user input so "50%" searches for "50%". */
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A timestamp from either driver (Date or text) as ISO 8601, keeping null. */
+export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());

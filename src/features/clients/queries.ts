@@ -1,13 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CountryCode } from "libphonenumber-js";
-import { escapeLike, selectRows, type DbOrTx } from "../../db/connect.js";
+import { escapeLike, isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
 import { companySearchKey, nameQueryKey } from "../../domain/companyNames.js";
 import { cleanLegalId } from "../../domain/legalIds.js";
 import { looksLikePhone, phoneSearchDigits } from "../../domain/phones.js";
 import type { CompanyScope } from "../../server/access/index.js";
 import type { ActivityDto, CompanyDto, ContactDto, HoldingDto, SearchInput } from "./schemas.js";
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 interface CompanyRow {
   id: number;
@@ -54,10 +53,10 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
     region: r.region,
     source: r.source,
     stage: r.stage as CompanyDto["stage"],
-    nextTouchAt: iso(r.next_touch_at),
+    nextTouchAt: isoOrNull(r.next_touch_at),
     doNotCall: r.do_not_call,
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
+    createdAt: isoOrNull(r.created_at)!,
+    updatedAt: isoOrNull(r.updated_at)!,
     holder:
       r.holder_id === null
         ? null
@@ -66,8 +65,8 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
             fullName: r.holder_name!,
             role: r.holder_role!,
             tier: r.holder_tier!,
-            since: iso(r.holder_since)!,
-            termUntil: iso(r.holder_term_until),
+            since: isoOrNull(r.holder_since)!,
+            termUntil: isoOrNull(r.holder_term_until),
           },
   };
 }
@@ -212,9 +211,9 @@ export async function listHoldings(db: DbOrTx, companyId: number): Promise<Holdi
     userId: r.user_id,
     fullName: r.full_name,
     tier: r.tier,
-    startedAt: iso(r.started_at)!,
-    termUntil: iso(r.term_until),
-    endedAt: iso(r.ended_at),
+    startedAt: isoOrNull(r.started_at)!,
+    termUntil: isoOrNull(r.term_until),
+    endedAt: isoOrNull(r.ended_at),
     endReason: r.end_reason,
   }));
 }
@@ -244,7 +243,7 @@ const toActivityDto = (r: ActivityRow): ActivityDto => ({
   id: Number(r.id),
   companyId: r.company_id,
   kind: r.kind,
-  occurredAt: iso(r.occurred_at)!,
+  occurredAt: isoOrNull(r.occurred_at)!,
   actor: r.actor_id === null ? null : { id: r.actor_id, fullName: r.actor_name ?? "" },
   text: r.text,
   data: r.data ?? {},

@@ -1,10 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
 import { median } from "../../domain/deals.js";
 import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export interface DealDto {
   id: number;
@@ -58,8 +57,8 @@ async function withProposals(db: DbOrTx, rows: DealRow[]): Promise<DealDto[]> {
     postponedUntil: r.postponed_until,
     postponeCategory: r.postpone_category,
     postponeNote: r.postpone_note,
-    openedAt: iso(r.opened_at)!,
-    closedAt: iso(r.closed_at),
+    openedAt: isoOrNull(r.opened_at)!,
+    closedAt: isoOrNull(r.closed_at),
     proposals: proposals
       .filter((p) => p.deal_id === r.id)
       .map((p) => ({ id: p.id, amountMinor: Number(p.amount_minor), currency: p.currency, sentOn: p.sent_on, documentUrl: p.document_url, note: p.note })),
@@ -107,8 +106,8 @@ export async function leadQueue(db: DbOrTx, filter: { managerId?: number; today:
     items.push({
       company: (await findCompany(db, r.company_id))!,
       queueDay: r.queue_day,
-      firstContactDueAt: iso(r.due),
-      firstContactAt: iso(r.contacted),
+      firstContactDueAt: isoOrNull(r.due),
+      firstContactAt: isoOrNull(r.contacted),
       firstContactOverdue: r.overdue,
       deal: r.deal_id ? ((await findDeal(db, r.deal_id)) ?? null) : null,
     });
@@ -167,7 +166,7 @@ export async function listPromises(
     text: r.text,
     dueOn: r.due_on,
     status: r.status,
-    resolvedAt: iso(r.resolved_at),
+    resolvedAt: isoOrNull(r.resolved_at),
     resolutionNote: r.resolution_note,
   }));
 }
@@ -251,7 +250,7 @@ export async function pendingHandOvers(db: DbOrTx, accountManagerId?: number): P
   for (const r of rows) {
     result.push({
       company: (await findCompany(db, r.company_id))!,
-      handedOverAt: iso(r.started_at)!,
+      handedOverAt: isoOrNull(r.started_at)!,
       fromManager: r.from_id ? { id: r.from_id, fullName: r.from_name ?? "" } : null,
       promises: await listPromises(db, { companyId: r.company_id }),
     });

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
 import type { CallListCriteria } from "../../domain/callLists.js";
 import type { ScriptBody } from "../../domain/scripts.js";
 import { eligibleCompanySql } from "./listMembership.js";
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export interface ScriptDto {
   id: number;
@@ -23,7 +22,7 @@ export async function findScript(db: DbOrTx, id: number, version?: number): Prom
         from scripts s join script_versions v on v.script_id = s.id and v.version = ${version ?? sql`s.current_version`}
         where s.id = ${id}`,
   );
-  return row && { id: row.id, name: row.name, version: row.version, versionId: row.version_id, body: row.body, updatedAt: iso(row.updated_at)! };
+  return row && { id: row.id, name: row.name, version: row.version, versionId: row.version_id, body: row.body, updatedAt: isoOrNull(row.updated_at)! };
 }
 
 export async function listScripts(db: DbOrTx): Promise<ScriptDto[]> {
@@ -36,7 +35,7 @@ export async function listScriptVersions(db: DbOrTx, scriptId: number) {
     db,
     sql`select version, id, created_at from script_versions where script_id = ${scriptId} order by version desc`,
   );
-  return rows.map((r) => ({ version: r.version, versionId: r.id, createdAt: iso(r.created_at)! }));
+  return rows.map((r) => ({ version: r.version, versionId: r.id, createdAt: isoOrNull(r.created_at)! }));
 }
 
 /** The script version a call followed, for checking the answers given against it. */
@@ -89,7 +88,7 @@ export async function listCallLists(db: DbOrTx, filter: { callerId?: number; id?
     active: r.active,
     ready: r.ready,
     due: r.due,
-    refreshedAt: iso(r.refreshed_at),
+    refreshedAt: isoOrNull(r.refreshed_at),
   }));
 }
 
