@@ -85,21 +85,28 @@ export async function takeNextCall(db: DbOrTx, actor: Actor, callListId?: number
     }
     await tx.execute(sql`delete from call_claims where user_id = ${actor.id}`);
     const myLists = callListId
-      ? sql`(${callListId})`
-      : sql`(select x.call_list_id from call_list_callers x join call_lists l on l.id = x.call_list_id where x.user_id = ${actor.id} and l.active)`;
+      ? sql`(select ${callListId}::int as id)`
+      : sql`(select x.call_list_id as id from call_list_callers x join call_lists l on l.id = x.call_list_id where x.user_id = ${actor.id} and l.active)`;
     for (let attempt = 0; attempt < 5; attempt++) {
+      // Per list, walk the due index in order and stop at the first free company (a lateral
+      // top-1); then keep the earliest across the caller's lists. Reading a whole list of
+      // 100,000 entries to return one is what this shape avoids.
       const [claimed] = await selectRows<ClaimRow>(
         tx,
         sql`with candidate as (
-              select e.company_id, e.call_list_id from call_list_entries e
-              join companies c on c.id = e.company_id
-              where e.call_list_id in ${myLists} and e.status = 'ready' and e.due_at <= now()
-                and c.stage = 'cold' and not c.do_not_call
-                and not exists (select 1 from holdings h where h.company_id = e.company_id and h.ended_at is null)
-                and not exists (select 1 from call_claims k where k.company_id = e.company_id and k.expires_at > now())
-              order by e.due_at, e.id
+              select f.company_id, f.call_list_id from ${myLists} l
+              cross join lateral (
+                select e.id, e.company_id, e.call_list_id, e.due_at from call_list_entries e
+                where e.call_list_id = l.id and e.status = 'ready' and e.due_at <= now()
+                  and not exists (select 1 from call_claims k where k.company_id = e.company_id and k.expires_at > now())
+                  and not exists (select 1 from holdings h where h.company_id = e.company_id and h.ended_at is null)
+                  and exists (select 1 from companies c where c.id = e.company_id and c.stage = 'cold' and not c.do_not_call)
+                order by e.due_at, e.id
+                limit 1
+                for update of e skip locked
+              ) f
+              order by f.due_at, f.id
               limit 1
-              for update of e skip locked
             )
             insert into call_claims (company_id, user_id, call_list_id, expires_at)
             select company_id, ${actor.id}, call_list_id, now() + make_interval(mins => ${CLAIM_MINUTES}) from candidate
@@ -111,8 +118,10 @@ export async function takeNextCall(db: DbOrTx, actor: Actor, callListId?: number
       if (claimed) return itemFor(tx, claimed);
       const [anyDue] = await selectRows<{ ok: number }>(
         tx,
-        sql`select 1 as ok from call_list_entries e where e.call_list_id in ${myLists} and e.status = 'ready' and e.due_at <= now()
-              and not exists (select 1 from call_claims k where k.company_id = e.company_id and k.expires_at > now()) limit 1`,
+        sql`select 1 as ok from ${myLists} l cross join lateral (
+              select 1 from call_list_entries e where e.call_list_id = l.id and e.status = 'ready' and e.due_at <= now()
+                and not exists (select 1 from call_claims k where k.company_id = e.company_id and k.expires_at > now())
+              limit 1) f limit 1`,
       );
       if (!anyDue) return null;
     }
