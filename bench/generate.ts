@@ -26,31 +26,31 @@ export interface LoadTimes {
 const WORKERS = 24;
 
 /** A SQL array literal of constant strings (ours, never user input). */
-const list = (...values: string[]) => `array[${values.map((v) => `'${v}'`).join(",")}]`;
+export const list = (...values: string[]) => `array[${values.map((v) => `'${v}'`).join(",")}]`;
 
 // No "ё" and no word that is a legal form, so companySearchKey(`ТОВ "${name}"`) === lower(name).
-const FIRST = list(
+export const FIRST = list(
   "Ромашка", "Альфа", "Вектор", "Строй", "Техно", "Агро", "Сибирь", "Урал", "Днепр", "Карпаты",
   "Галактика", "Меридиан", "Профи", "Энерго", "Транс", "Лидер", "Стандарт", "Прогресс", "Импульс", "Гранит",
   "Кристалл", "Восток", "Запад", "Север", "Металл", "Торг", "Сервис", "Ресурс", "Капитал", "Инвест",
   "Логистик", "Мастер", "Оптима", "Фортуна", "Атлант", "Орион", "Зенит", "Полюс", "Квант", "Світанок",
 );
-const SECOND = list(
+export const SECOND = list(
   "Трейд", "Групп", "Плюс", "Центр", "Холдинг", "Систем", "Снаб", "Маркет", "Комплект", "Пром",
   "Партнер", "Союз", "Инжиниринг", "Девелопмент", "Проект", "Экспорт", "Импорт", "Дистрибуция", "Агросвіт", "Буд",
 );
-const CITY_UA = list("Київ", "Харків", "Одеса", "Дніпро", "Львів", "Запоріжжя");
-const CITY_RU = list("Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Казань", "Самара");
+export const CITY_UA = list("Київ", "Харків", "Одеса", "Дніпро", "Львів", "Запоріжжя");
+export const CITY_RU = list("Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Казань", "Самара");
 const INDUSTRY = list("Оптовая торговля", "Строительство", "Производство", "Логистика", "Сельское хозяйство", "IT", "Ритейл", "HoReCa");
-const SOURCE = list("cold_base", "website", "partner", "exhibition", "referral", "inbound_call");
-const SIZE = list("micro", "small", "medium", "large");
+export const SOURCE = list("cold_base", "website", "partner", "exhibition", "referral", "inbound_call");
+export const SIZE = list("micro", "small", "medium", "large");
 const UA_CODES = list("50", "63", "66", "67", "68", "73", "93", "95", "96", "97", "98", "99", "44");
 const RU_CODES = list("916", "903", "905", "926", "985", "921", "913", "495", "812");
-const PEOPLE = list("Иван Петренко", "Ольга Коваль", "Сергей Смирнов", "Наталья Бондаренко", "Андрей Шевченко", "Марина Иванова", "Дмитрий Ткаченко", "Олена Мельник");
-const POSITION = list("Директор", "Закупщик", "Главный бухгалтер", "Менеджер по закупкам", "Начальник склада");
+export const PEOPLE = list("Иван Петренко", "Ольга Коваль", "Сергей Смирнов", "Наталья Бондаренко", "Андрей Шевченко", "Марина Иванова", "Дмитрий Ткаченко", "Олена Мельник");
+export const POSITION = list("Директор", "Закупщик", "Главный бухгалтер", "Менеджер по закупкам", "Начальник склада");
 
 /** A unique E.164 phone for a number n < 5,000,000: odd companies are Russian, even ones Ukrainian. */
-const phoneOf = (n: string, companyId: string) => sql.raw(`case when ${companyId} % 2 = 0
+export const phoneOf = (n: string, companyId: string) => sql.raw(`case when ${companyId} % 2 = 0
     then '+380' || (${UA_CODES})[1 + (${n}) % 13] || lpad((((${n})::bigint * 7654321) % 10000000)::text, 7, '0')
     else '+7' || (${RU_CODES})[1 + (${n}) % 9] || lpad((((${n})::bigint * 7654321) % 10000000)::text, 7, '0') end`);
 
@@ -58,7 +58,7 @@ const phoneOf = (n: string, companyId: string) => sql.raw(`case when ${companyId
 const workerSlots = sql.raw(`(select id, 1 + slot / 8 as tier, slot
   from (select id, (row_number() over (order by id) - 1)::int as slot from users where username like 'bench-worker-%') u)`);
 
-async function timed(label: string, work: () => Promise<unknown>, log: (line: string) => void): Promise<number> {
+export async function timed(label: string, work: () => Promise<unknown>, log: (line: string) => void): Promise<number> {
   const started = performance.now();
   await work();
   const ms = performance.now() - started;

@@ -11,10 +11,14 @@ export interface Reply {
 export class Client {
   private readonly agent: http.Agent;
   cookie = "";
+  /** Sent as x-csrf-token on mutations once signed in. */
+  csrfToken = "";
+  userId = 0;
 
   constructor(
     private readonly port: number,
     sockets: number,
+    private readonly timeoutMs = 10_000,
   ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   }
@@ -29,11 +33,12 @@ export class Client {
           method,
           path,
           agent: this.agent,
-          timeout: 10_000,
+          timeout: this.timeoutMs,
           headers: {
             accept: "application/json",
             ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
             ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(this.csrfToken && method !== "GET" ? { "x-csrf-token": this.csrfToken } : {}),
           },
         },
         (res) => {
@@ -53,6 +58,9 @@ export class Client {
     const res = await this.request("POST", "/api/auth/login", { username, password });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.body}`);
     this.cookie = String(res.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
+    const session = JSON.parse(res.body) as { csrfToken: string; user: { id: number } };
+    this.csrfToken = session.csrfToken;
+    this.userId = session.user.id;
   }
 
   close(): void {
@@ -81,7 +89,7 @@ export interface Stats {
   perSecond: number;
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+export const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 
 export async function runScenario(client: Client, scenario: Scenario, requests: number, concurrency: number): Promise<Stats> {
   const latencies: number[] = [];

@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { openDatabase, type DatabaseTarget } from "../src/db/connect.js";
+import { openDatabase } from "../src/db/connect.js";
 import { generate, pickTargets, type LoadTimes, type Sizes, type Targets } from "./generate.js";
 import { Client, runScenario, type Scenario, type Stats } from "./load.js";
+import { machineLine, ms, seconds as s, writeSection } from "./report.js";
+import { memoryOf, root, runningServer, startServer, stopServer, timeLimit } from "./serverProcess.js";
+import { BenchStorage } from "./storage.js";
 
 /**
  * `npm run bench [-- options]`: loads a generated client base into each engine, starts the
@@ -18,7 +15,6 @@ import { Client, runScenario, type Scenario, type Stats } from "./load.js";
  * --concurrency=1,8 --quick (small sizes, prints only) --keep (keep and reuse loaded data)
  * --pg=postgres://postgres@127.0.0.1:5432 --minutes=40 (hard time limit).
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
   options: {
     engines: { type: "string", default: process.env.BENCH_ENGINES ?? "pglite,postgres" },
@@ -45,13 +41,7 @@ const PG_DB = "conveyor_bench";
 const USER = { username: "bench-head", password: "bench password" };
 const log = (line: string) => console.log(line);
 
-let child: ChildProcess | undefined;
-const deadline = setTimeout(() => {
-  console.error(`bench: time limit of ${args.minutes} minutes reached, stopping`);
-  child?.kill("SIGKILL");
-  process.exit(2);
-}, Number(args.minutes) * 60_000);
-deadline.unref();
+const deadline = timeLimit(Number(args.minutes));
 
 interface EngineResult {
   engine: string;
@@ -68,53 +58,17 @@ interface EngineResult {
 const sizeTag = `${sizes.companies}/${sizes.activities}`;
 const pgliteDir = path.join(root, ".bench-data", `pglite-${sizes.companies}-${sizes.activities}`);
 
-async function adminQuery<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: `${args.pg}/test` });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const storage = new BenchStorage({ pgUrl: args.pg, pgDatabase: PG_DB, pgliteDir, tag: sizeTag });
+const targetOf = (engine: "pglite" | "postgres") => storage.target(engine);
 
-function targetOf(engine: string): DatabaseTarget {
-  return engine === "pglite" ? { dataDir: pgliteDir } : { url: `${args.pg}/${PG_DB}` };
-}
-
-async function isLoaded(engine: string): Promise<boolean> {
-  if (engine === "pglite") return existsSync(`${pgliteDir}.ready`);
-  const [row] = await adminQuery<{ tag: string | null }>(`select shobj_description(oid, 'pg_database') as tag from pg_database where datname = '${PG_DB}'`);
-  return row?.tag === sizeTag;
-}
-
-async function drop(engine: string): Promise<void> {
-  if (engine === "pglite") {
-    rmSync(pgliteDir, { recursive: true, force: true });
-    rmSync(`${pgliteDir}.ready`, { force: true });
-  } else {
-    await adminQuery(`drop database if exists ${PG_DB}`);
-  }
-}
-
-async function reset(engine: string): Promise<void> {
-  await drop(engine);
-  if (engine === "postgres") await adminQuery(`create database ${PG_DB}`);
-}
-
-async function markLoaded(engine: string): Promise<void> {
-  if (engine === "pglite") writeFileSync(`${pgliteDir}.ready`, sizeTag);
-  else await adminQuery(`comment on database ${PG_DB} is '${sizeTag}'`);
-}
-
-async function prepare(engine: string) {
-  const fresh = !(args.keep && (await isLoaded(engine)));
-  if (fresh) await reset(engine);
+async function prepare(engine: "pglite" | "postgres") {
+  const fresh = !(args.keep && (await storage.isLoaded(engine)));
+  if (fresh) await storage.reset(engine);
   log(`${engine}: ${fresh ? `loading ${sizes.companies} companies, ${sizes.activities} activities` : "reusing loaded data"}`);
   const database = await openDatabase(targetOf(engine));
   try {
     const loadTimes = fresh ? await generate(database, sizes, log) : undefined;
-    if (fresh) await markLoaded(engine);
+    if (fresh) await storage.markLoaded(engine);
     const targets = await pickTargets(database, 1_000);
     const [counts] = await database.rows<Record<string, string>>(sql`select
       (select count(*) from companies) as companies, (select count(*) from contacts) as contacts,
@@ -132,43 +86,6 @@ async function prepare(engine: string) {
   } finally {
     await database.close();
   }
-}
-
-// ---- the server under test, in its own process
-
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? NaN);
-  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
-}
-
-async function startServer(target: DatabaseTarget): Promise<{ process: ChildProcess; port: number }> {
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench", "server.ts")], {
-    cwd: root,
-    env: { ...process.env, BENCH_TARGET: JSON.stringify(target), BENCH_USER: USER.username, BENCH_PASSWORD: USER.password, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  child = server;
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("server did not start in 180 s")), 180_000);
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: server.stdout! }).on("line", (line) => {
-      const port = (JSON.parse(line) as { port?: number }).port;
-      if (port) {
-        clearTimeout(timer);
-        resolve(port);
-      }
-    });
-  });
-  return { process: server, port };
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (server.exitCode === null) server.kill("SIGKILL");
-  child = undefined;
 }
 
 // ---- scenarios
@@ -199,7 +116,7 @@ function scenarios(t: Targets): Scenario[] {
 
 async function benchEngine(engine: "pglite" | "postgres"): Promise<EngineResult> {
   const prepared = await prepare(engine);
-  const server = await startServer(targetOf(engine));
+  const server = await startServer(targetOf(engine), USER);
   try {
     const started = memoryOf(server.process.pid!);
     const client = new Client(server.port, Math.max(...concurrencies));
@@ -226,20 +143,15 @@ async function benchEngine(engine: "pglite" | "postgres"): Promise<EngineResult>
     };
   } finally {
     await stopServer(server.process);
-    if (!args.keep) await drop(engine);
+    if (!args.keep) await storage.drop(engine);
   }
 }
 
 // ---- report
 
-const ms = (v: number) => v.toFixed(1);
-const s = (v: number | undefined) => (v === undefined ? "—" : (v / 1000).toFixed(1));
-
 function report(results: EngineResult[]): string {
-  const cpu = os.cpus()[0]?.model ?? "unknown";
-  const pglite = JSON.parse(readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string };
   const lines = [
-    `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · Node ${process.version} · PGlite ${pglite.version}`,
+    machineLine(),
     `Sizes: ${sizes.companies} companies, ${sizes.activities} activities · ${requests} requests per scenario after ${Math.max(50, Math.round(requests / 10))} warm-up · load generator in the same machine, keep-alive.`,
     "",
     "| engine | companies | contacts | phones | holdings | activities | database | load: companies · contacts · holdings · activities · analyze (s) | server RSS: started → after (peak) |",
@@ -258,25 +170,14 @@ function report(results: EngineResult[]): string {
   return lines.join("\n");
 }
 
-/** Replaces the figures between the markers in bench/RESULTS.md, keeping the written reading around them. */
-function writeReport(markdown: string): void {
-  const file = path.join(root, "bench", "RESULTS.md");
-  const [start, end] = ["<!-- figures:start -->", "<!-- figures:end -->"];
-  const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmark results\n\n${start}\n${end}\n`;
-  const from = current.indexOf(start);
-  const to = current.indexOf(end);
-  if (from < 0 || to < 0) throw new Error("bench/RESULTS.md lost its figures markers");
-  writeFileSync(file, `${current.slice(0, from + start.length)}\n${markdown}\n${current.slice(to)}`);
-  log(`figures written to ${path.relative(root, file)}`);
-}
-
 const results: EngineResult[] = [];
 try {
   for (const engine of engines) results.push(await benchEngine(engine));
   const markdown = report(results);
   console.log(`\n${markdown}\n`);
-  if (writeResults) writeReport(markdown);
+  if (writeResults) writeSection("figures", markdown);
 } finally {
+  const child = runningServer();
   if (child) await stopServer(child);
   clearTimeout(deadline);
 }
