@@ -14,6 +14,11 @@ import { CompanyShow } from "./companies/CompanyShow";
 import { AppLayout } from "./layout/AppLayout";
 import { NotFound } from "./layout/StatePage";
 import { TeamPage } from "./team/TeamPage";
+import { ConversionPage } from "./conversion/ConversionPage";
+import { HandOversPage } from "./handovers/HandOversPage";
+import { ProductsPage } from "./products/ProductsPage";
+import { QueuePage } from "./queue/QueuePage";
+import { TeamRulesPage } from "./settings/TeamRulesPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
 function RequireSignIn() {
@@ -34,7 +39,7 @@ function RequireSignIn() {
   return <Outlet />;
 }
 
-/** Each role starts where its work is: callers at the calling screen, everyone else at companies. */
+/** Each role starts where its work is: callers at the calling screen, managers at today's queue, account managers at new customers, everyone else at companies. */
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
 }
@@ -55,6 +60,11 @@ export function App() {
             <Route path="instructions" element={<InstructionsPage />} />
             <Route path="results" element={<CallerResultsPage />} />
             <Route path="team" element={<TeamPage />} />
+            <Route path="queue" element={<QueuePage />} />
+            <Route path="handovers" element={<HandOversPage />} />
+            <Route path="conversion" element={<ConversionPage />} />
+            <Route path="team-rules" element={<TeamRulesPage />} />
+            <Route path="products" element={<ProductsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -24,6 +24,8 @@ export interface User {
   role: Role;
   language: Language;
   active: boolean;
+  /** Sales managers: new leads per day (null: the team default). */
+  dailyLeadCap?: number | null;
 }
 
 export interface Session {
@@ -276,4 +278,121 @@ export interface CallerResult {
   interested: number;
   handedOver: number;
   converted: number;
+}
+
+/* Tier 2 — lead conversion (src/features/conversion/schemas.ts, src/features/settings/routes.ts). */
+
+export const POSTPONE_REASONS = ["budget_cycle", "procurement_period", "state_funding", "seasonality", "reorganisation", "decision_maker_away"] as const;
+export type PostponeReason = (typeof POSTPONE_REASONS)[number];
+
+export const PROMISE_KINDS = ["delivery_date", "discount", "payment_terms", "service", "other"] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
+
+export interface Proposal {
+  id: number;
+  amountMinor: number;
+  currency: string;
+  sentOn: string;
+  documentUrl: string | null;
+  note: string | null;
+}
+
+export interface Deal {
+  id: number;
+  companyId: number;
+  managerId: number;
+  /** One of the team's open stages, or "won" / "lost". */
+  stage: string;
+  amountMinor: number | null;
+  currency: string | null;
+  lostReason: string | null;
+  postponedUntil: string | null;
+  postponeCategory: string | null;
+  postponeNote: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  proposals: Proposal[];
+}
+
+export interface QueueItem {
+  company: Company;
+  queueDay: string | null;
+  firstContactDueAt: string | null;
+  firstContactAt: string | null;
+  firstContactOverdue: boolean;
+  deal: Deal | null;
+}
+
+export type PromiseStatus = "open" | "kept" | "broken";
+
+/** A promise made to the customer at conversion ("Promise" is taken by JavaScript). */
+export interface CustomerPromise {
+  id: number;
+  companyId: number;
+  legalName: string;
+  madeBy: { id: number; fullName: string };
+  kind: string;
+  text: string;
+  dueOn: string | null;
+  status: PromiseStatus;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+}
+
+export interface PendingHandOver {
+  company: Company;
+  handedOverAt: string;
+  fromManager: { id: number; fullName: string } | null;
+  promises: CustomerPromise[];
+}
+
+export interface ManagerResult {
+  managerId: number;
+  fullName: string;
+  leadsReceived: number;
+  contactedInTime: number;
+  proposals: number;
+  won: number;
+  lost: number;
+  medianDaysToFirstSale: number | null;
+  promisesBroken: number;
+}
+
+export interface Product {
+  id: number;
+  name: string;
+  sku: string | null;
+  active: boolean;
+}
+
+export interface WorkingHours {
+  timeZone: string;
+  startHour: number;
+  endHour: number;
+  /** ISO weekdays: 1 Monday … 7 Sunday. */
+  workDays: number[];
+}
+
+export interface TeamSettings {
+  workingHours: WorkingHours;
+  defaultDailyLeadCap: number;
+  firstContactMinutes: number;
+  dealStages: string[];
+  maxPostponeDays: number;
+}
+
+export interface Absence {
+  id: number;
+  userId: number;
+  startsOn: string;
+  endsOn: string;
+  note: string | null;
+}
+
+export interface WinInput {
+  accountManagerId: number;
+  currency: string;
+  lines: { productId: number; quantity: number; amountMinor: number }[];
+  promises: { kind: PromiseKind; text: string; dueOn?: string }[];
+  note?: string;
 }

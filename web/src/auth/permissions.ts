@@ -35,5 +35,24 @@ export const mayAssignHolder = (user: User, company: Company) => steersConveyor(
 export const worksCallLists = (user: User) => user.role === "caller";
 export const managesCallLists = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
 
+/** Tier 2: managers work the morning queue and their deals; the head watches conversion and sets the team's rules. */
+export const worksLeadQueue = (user: User) => user.role === "manager";
+export const watchesConversion = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+export const managesTeamRules = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+export const managesProducts = (user: User) => ["admin", "head", "back_office"].includes(user.role);
+/** Account managers accept the customers handed to them and mark the promises made kept or broken. */
+export const acceptsCustomers = (user: User) => user.role === "account_manager";
+
+const holdsInTier = (user: User, company: Company, tier: number) => company.holder?.userId === user.id && company.holder.tier === tier;
+/** Deals are worked by the manager holding the lead in tier 2 (the head may step in). */
+export const mayWorkDeal = (user: User, company: Company) => company.stage === "lead" && (steersConveyor(user) || holdsInTier(user, company, 2));
+export const mayResolvePromises = (user: User, company: Company) => steersConveyor(user) || holdsInTier(user, company, 3);
+export const mayAcceptCustomer = (user: User, company: Company) => company.stage === "customer" && holdsInTier(user, company, 3);
+
 /** Where a role starts its day. */
-export const homePath = (user: User) => (worksCallLists(user) ? "/calling" : "/companies");
+export function homePath(user: User): string {
+  if (worksCallLists(user)) return "/calling";
+  if (worksLeadQueue(user)) return "/queue";
+  if (acceptsCustomers(user)) return "/handovers";
+  return "/companies";
+}

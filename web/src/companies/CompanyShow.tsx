@@ -4,9 +4,12 @@ import { Link, useParams } from "react-router-dom";
 import { Anchor, Center, Grid, Group, Loader, Stack } from "@mantine/core";
 import { IconChevronLeft } from "@tabler/icons-react";
 import { ApiError } from "../api/client";
-import { browsesWholeBase, mayAssignHolder, mayHandOff, mayWorkOnCompany } from "../auth/permissions";
+import { browsesWholeBase, mayAcceptCustomer, mayAssignHolder, mayHandOff, mayResolvePromises, mayWorkDeal, mayWorkOnCompany } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { DealPanel } from "../deals/DealPanel";
+import { AcceptBanner } from "../handovers/AcceptBanner";
+import { PromiseList } from "../handovers/PromiseList";
 import { Forbidden, NotFound } from "../layout/StatePage";
 import { AssignHolderDialog } from "./AssignHolderDialog";
 import { CompanyCard } from "./CompanyCard";
@@ -44,6 +47,9 @@ export function CompanyShow() {
 
   const { company, contacts, holdings } = card.data;
   const canWork = mayWorkOnCompany(user, company);
+  const withDeals = company.stage === "lead" || company.stage === "customer";
+  // Promises are read by the head, the manager who made them and the account manager who keeps them.
+  const withPromises = company.stage === "customer" && ["admin", "head", "manager", "account_manager"].includes(user.role);
   const focusLog = () => {
     logRef.current?.scrollIntoView({ behavior: "smooth", block: "center" });
     logRef.current?.querySelector("textarea")?.focus();
@@ -68,6 +74,7 @@ export function CompanyShow() {
           onAssignHolder: mayAssignHolder(user, company) ? () => setDialog("assign") : undefined,
         }}
       />
+      {mayAcceptCustomer(user, company) ? <AcceptBanner company={company} /> : null}
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
@@ -77,6 +84,8 @@ export function CompanyShow() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="md">
+            {withPromises ? <PromiseList companyId={company.id} canResolve={mayResolvePromises(user, company)} /> : null}
+            {withDeals ? <DealPanel company={company} canWork={mayWorkDeal(user, company)} /> : null}
             {canWork ? (
               <div ref={logRef}>
                 <LogActivityForm companyId={company.id} stage={company.stage} />

@@ -1,11 +1,19 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline as MantineTimeline, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline as MantineTimeline, Title } from "@mantine/core";
 import {
   IconArrowRight,
+  IconBriefcase,
   IconBuildingPlus,
   IconCalendarEvent,
+  IconCalendarPause,
+  IconFileInvoice,
+  IconHeartHandshake,
+  IconReceipt,
+  IconThumbDown,
+  IconTrophy,
+  IconUserCheck,
   IconEdit,
   IconHistory,
   IconMail,
@@ -19,7 +27,8 @@ import {
 import type { Activity } from "../api/types";
 import { STAGES, type Stage } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
-import { formatDateTime } from "../i18n/format";
+import { dealStageLabel } from "../deals/stages";
+import { formatDateTime, formatDay, formatMoney } from "../i18n/format";
 import { isCallOutcome } from "./outcomes";
 import { useTimeline } from "./queries";
 import { StageBadge } from "./StageBadge";
@@ -36,6 +45,15 @@ const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
   holder_assigned: { icon: IconUserShare, color: "indigo" },
   handed_over: { icon: IconStairsUp, color: "teal" },
   stage_changed: { icon: IconStairsUp, color: "teal" },
+  deal_opened: { icon: IconBriefcase, color: "violet" },
+  deal_stage_changed: { icon: IconBriefcase, color: "violet" },
+  proposal_sent: { icon: IconFileInvoice, color: "violet" },
+  deal_postponed: { icon: IconCalendarPause, color: "orange" },
+  deal_lost: { icon: IconThumbDown, color: "red" },
+  deal_won: { icon: IconTrophy, color: "teal" },
+  order_created: { icon: IconReceipt, color: "teal" },
+  handover_accepted: { icon: IconUserCheck, color: "grape" },
+  promise_resolved: { icon: IconHeartHandshake, color: "grape" },
 };
 
 const isStage = (value: unknown): value is Stage => typeof value === "string" && (STAGES as readonly string[]).includes(value);
@@ -147,6 +165,43 @@ function EntryBody({ entry }: { entry: Activity }) {
     }
     case "stage_changed":
       parts.push(<StageMove key="m" from={data.fromStage ?? data.from} to={data.toStage ?? data.to} />);
+      break;
+    case "deal_opened":
+    case "deal_stage_changed": {
+      const to = str(data.to ?? data.stage);
+      parts.push(
+        <Text key="d" size="sm">
+          {data.from ? `${dealStageLabel(t, str(data.from))} → ` : ""}
+          {to ? dealStageLabel(t, to) : ""}
+        </Text>,
+      );
+      break;
+    }
+    case "proposal_sent":
+    case "deal_won":
+    case "order_created": {
+      const amount = typeof data.amountMinor === "number" ? data.amountMinor : typeof data.totalMinor === "number" ? data.totalMinor : null;
+      if (amount !== null) parts.push(<Text key="a" size="sm" fw={600} ff="monospace">{formatMoney(amount, str(data.currency))}</Text>);
+      if (typeof data.documentUrl === "string" && data.documentUrl) {
+        parts.push(<Anchor key="u" href={data.documentUrl} target="_blank" rel="noreferrer" size="sm">{t("deal.document")}</Anchor>);
+      }
+      break;
+    }
+    case "deal_postponed":
+      parts.push(
+        <Text key="p" size="sm">
+          {t("timeline.postponedUntil", { date: formatDay(str(data.until)), reason: t(`deal.postponeReason.${str(data.category)}`, { defaultValue: str(data.category) }) })}
+        </Text>,
+      );
+      break;
+    case "promise_resolved":
+      if (data.status === "kept" || data.status === "broken") {
+        parts.push(
+          <Badge key="s" size="sm" variant="light" color={data.status === "kept" ? "teal" : "red"} radius="sm" w="fit-content">
+            {t(`promise.status.${data.status}`)}
+          </Badge>,
+        );
+      }
       break;
     default:
       break;

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBook2, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconListCheck, IconLogout, IconPhoneCall, IconScript, IconUsersGroup } from "@tabler/icons-react";
-import { browsesWholeBase, managesCallLists, mayManageUsers, worksCallLists } from "../auth/permissions";
+import { IconAdjustmentsHorizontal, IconBook2, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
+import { acceptsCustomers, browsesWholeBase, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Logo } from "./Logo";
@@ -27,6 +27,8 @@ export function AppLayout() {
   const head = managesCallLists(user);
   const links = [
     { to: "/calling", label: t("nav.calling"), icon: IconPhoneCall, testId: "nav-calling", show: caller },
+    { to: "/queue", label: t("nav.queue"), icon: IconSunrise, testId: "nav-queue", show: worksLeadQueue(user) },
+    { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers", show: acceptsCustomers(user) },
     {
       to: "/companies",
       label: browsesWholeBase(user) ? t("nav.companies") : t("nav.myCompanies"),
@@ -40,7 +42,11 @@ export function AppLayout() {
     { to: "/scripts", label: t("nav.scripts"), icon: IconScript, testId: "nav-scripts", show: head },
     { to: "/instructions", label: t("nav.instructions"), icon: IconBook2, testId: "nav-instructions", show: head },
     { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
+    { to: "/conversion", label: t("nav.conversion"), icon: IconChartFunnel, testId: "nav-conversion", show: watchesConversion(user) },
+    { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers-head", show: head },
+    { to: "/products", label: t("nav.products"), icon: IconPackage, testId: "nav-products", show: managesProducts(user) },
     { to: "/team", label: t("nav.team"), icon: IconUsersGroup, testId: "nav-team", show: mayManageUsers(user) },
+    { to: "/team-rules", label: t("nav.teamRules"), icon: IconAdjustmentsHorizontal, testId: "nav-team-rules", show: managesTeamRules(user) },
   ].filter((link) => link.show);
 
   return (
@@ -92,7 +98,7 @@ export function AppLayout() {
               to={link.to}
               label={link.label}
               leftSection={<link.icon size={18} stroke={1.6} />}
-              active={location.pathname.startsWith(link.to)}
+              active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
               onClick={close}
               data-testid={link.testId}
               style={{ borderRadius: "var(--mantine-radius-sm)" }}

@@ -3,13 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { Button, Center, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconLock, IconMapOff } from "@tabler/icons-react";
-import { worksCallLists } from "../auth/permissions";
+import { homePath } from "../auth/permissions";
 import { useSession } from "../auth/session";
 
 function StatePage({ icon, title, text, testId }: { icon: ReactNode; title: string; text: string; testId: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const caller = user ? worksCallLists(user) : false;
+  const home = user ? homePath(user) : "/companies";
+  const label = home === "/calling" ? t("state.toCalling") : home === "/companies" ? t("state.toCompanies") : t("state.toHome");
   return (
     <Center py={80} data-testid={testId}>
       <Stack align="center" gap="sm" maw={420}>
@@ -22,8 +23,8 @@ function StatePage({ icon, title, text, testId }: { icon: ReactNode; title: stri
         <Text c="dimmed" ta="center">
           {text}
         </Text>
-        <Button component={Link} to={caller ? "/calling" : "/companies"} variant="light" mt="xs">
-          {caller ? t("state.toCalling") : t("state.toCompanies")}
+        <Button component={Link} to={home} variant="light" mt="xs">
+          {label}
         </Button>
       </Stack>
     </Center>

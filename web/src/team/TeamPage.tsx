@@ -1,12 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionIcon, Badge, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconPencil, IconUserPlus } from "@tabler/icons-react";
+import { IconCalendarOff, IconPencil, IconUserPlus } from "@tabler/icons-react";
 import type { User } from "../api/types";
 import { mayEditUser, mayManageUsers } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { Forbidden } from "../layout/StatePage";
+import { formatDay } from "../i18n/format";
+import { useAbsences, useTeamSettings } from "../settings/queries";
+import { AbsenceDialog } from "./AbsenceDialog";
+import { LeadCapInput } from "./LeadCapInput";
 import { useTeamDirectory } from "./queries";
 import { ROLE_COLORS } from "./roles";
 import { UserForm } from "./UserForm";
@@ -26,10 +30,14 @@ function TeamDirectory() {
   const team = useTeamDirectory();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [show, setShow] = useState<Show>("active");
+  const [away, setAway] = useState<User | null>(null);
+  const settings = useTeamSettings();
+  const absences = useAbsences();
+  const absencesOf = (id: number) => (absences.data ?? []).filter((a) => a.userId === id);
   const people = (team.data ?? []).filter((u) => show === "all" || (show === "active") === u.active);
 
   return (
-    <Stack gap="md" maw={1100}>
+    <Stack gap="md" maw={1300}>
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
           <Title order={2} fz={24}>
@@ -56,7 +64,7 @@ function TeamDirectory() {
       />
       <ErrorAlert error={team.error} />
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
-        <Table.ScrollContainer minWidth={700}>
+        <Table.ScrollContainer minWidth={900}>
           <Table highlightOnHover verticalSpacing={8} horizontalSpacing="md" fz="sm" data-testid="team-table">
             <Table.Thead bg="var(--mantine-color-gray-0)">
               <Table.Tr>
@@ -65,6 +73,8 @@ function TeamDirectory() {
                 <Table.Th>{t("fields.role")}</Table.Th>
                 <Table.Th>{t("fields.language")}</Table.Th>
                 <Table.Th>{t("team.status")}</Table.Th>
+                <Table.Th>{t("team.dailyCap")}</Table.Th>
+                <Table.Th>{t("team.absences")}</Table.Th>
                 <Table.Th w={50} />
               </Table.Tr>
             </Table.Thead>
@@ -94,6 +104,23 @@ function TeamDirectory() {
                       {u.active ? t("team.statusActive") : t("team.statusInactive")}
                     </Badge>
                   </Table.Td>
+                  <Table.Td>{u.role === "manager" ? <LeadCapInput user={u} defaultCap={settings.data?.defaultDailyLeadCap} /> : null}</Table.Td>
+                  <Table.Td>
+                    {u.role === "manager" ? (
+                      <Group gap={4} wrap="nowrap">
+                        {absencesOf(u.id).slice(0, 2).map((a) => (
+                          <Badge key={a.id} size="sm" variant="light" color="orange" radius="sm">
+                            {a.startsOn === a.endsOn ? formatDay(a.startsOn) : `${formatDay(a.startsOn)} – ${formatDay(a.endsOn)}`}
+                          </Badge>
+                        ))}
+                        <Tooltip label={t("team.absenceAdd")}>
+                          <ActionIcon variant="subtle" color="gray" onClick={() => setAway(u)} aria-label={t("team.absenceAdd")} data-testid="user-absence">
+                            <IconCalendarOff size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>
                     {mayEditUser(me, u) ? (
                       <Tooltip label={t("common.edit")}>
@@ -120,6 +147,7 @@ function TeamDirectory() {
           </Center>
         ) : null}
       </Paper>
+      {away ? <AbsenceDialog user={away} absences={absencesOf(away.id)} onClose={() => setAway(null)} /> : null}
       {editing ? <UserForm key={editing === "new" ? "new" : editing.id} user={editing === "new" ? null : editing} opened onClose={() => setEditing(null)} /> : null}
     </Stack>
   );

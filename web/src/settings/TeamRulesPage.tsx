@@ -1,0 +1,255 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ActionIcon, Badge, Button, Center, Chip, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { fieldProblems, problemFor } from "../api/errors";
+import type { TeamSettings } from "../api/types";
+import { managesTeamRules } from "../auth/permissions";
+import { useUser } from "../auth/session";
+import { ErrorAlert } from "../common/ErrorAlert";
+import { dealStageLabel, stageCode } from "../deals/stages";
+import { currentLanguage, LOCALES } from "../i18n";
+import { Forbidden } from "../layout/StatePage";
+import { useSaveTeamSettings, useTeamSettings } from "./queries";
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const TIME_ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return ["Europe/Kyiv", "Europe/Moscow", "Europe/Warsaw", "UTC"];
+  }
+})();
+
+/** The team's rules for tier 2: working hours and days, lead caps, the first-contact deadline, deal stages, postponements. */
+export function TeamRulesPage() {
+  const user = useUser();
+  const settings = useTeamSettings();
+  if (!managesTeamRules(user)) return <Forbidden />;
+  if (settings.isPending) {
+    return (
+      <Center py={80}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (settings.error) return <ErrorAlert error={settings.error} />;
+  return <TeamRulesForm initial={settings.data} />;
+}
+
+function TeamRulesForm({ initial }: { initial: TeamSettings }) {
+  const { t } = useTranslation();
+  const save = useSaveTeamSettings();
+  const [value, setValue] = useState<TeamSettings>(initial);
+  const [newStage, setNewStage] = useState("");
+  const problems = fieldProblems(t, save.error);
+  const wh = value.workingHours;
+  const setHours = (patch: Partial<TeamSettings["workingHours"]>) => setValue((v) => ({ ...v, workingHours: { ...v.workingHours, ...patch } }));
+  const stages = value.dealStages;
+  const code = stageCode(newStage);
+  const canAdd = code !== "" && !stages.includes(code) && code !== "won" && code !== "lost" && stages.length < 20;
+  const weekdayName = (d: number) => new Intl.DateTimeFormat(LOCALES[currentLanguage()], { weekday: "short" }).format(new Date(Date.UTC(2024, 0, d, 12)));
+
+  const moveStage = (index: number, by: number) =>
+    setValue((v) => {
+      const next = [...v.dealStages];
+      const [item] = next.splice(index, 1);
+      next.splice(index + by, 0, item!);
+      return { ...v, dealStages: next };
+    });
+
+  const addStage = () => {
+    setValue((v) => ({ ...v, dealStages: [...v.dealStages, code] }));
+    setNewStage("");
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(value, {
+      onSuccess: ({ settings }) => {
+        setValue(settings);
+        notifications.show({ color: "teal", message: t("rules.saved") });
+      },
+    });
+  };
+
+  return (
+    <Stack gap="md" maw={980} component="form" onSubmit={submit} data-testid="team-rules-form">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={2} fz={24}>
+            {t("rules.title")}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t("rules.subtitle")}
+          </Text>
+        </Stack>
+        <Button type="submit" loading={save.isPending} data-testid="team-rules-save">
+          {t("common.save")}
+        </Button>
+      </Group>
+      <ErrorAlert error={save.error} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="sm">
+            <Text fw={600}>{t("rules.workingTime")}</Text>
+            <Select
+              label={t("rules.timeZone")}
+              data={TIME_ZONES.includes(wh.timeZone) ? TIME_ZONES : [wh.timeZone, ...TIME_ZONES]}
+              value={wh.timeZone}
+              onChange={(v) => v && setHours({ timeZone: v })}
+              searchable
+              allowDeselect={false}
+              error={problemFor(problems, "settings.workingHours.timeZone")}
+              data-testid="rules-time-zone"
+            />
+            <Group grow>
+              <NumberInput label={t("rules.startHour")} value={wh.startHour} min={0} max={23} onChange={(v) => setHours({ startHour: Number(v) || 0 })} suffix=":00" data-testid="rules-start-hour" />
+              <NumberInput
+                label={t("rules.endHour")}
+                value={wh.endHour}
+                min={1}
+                max={24}
+                onChange={(v) => setHours({ endHour: Number(v) || 0 })}
+                suffix=":00"
+                error={problemFor(problems, "settings.workingHours.endHour") ?? (wh.endHour <= wh.startHour ? t("rules.endAfterStart") : undefined)}
+                data-testid="rules-end-hour"
+              />
+            </Group>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t("rules.workDays")}
+              </Text>
+              <Chip.Group multiple value={wh.workDays.map(String)} onChange={(days) => days.length && setHours({ workDays: days.map(Number).sort() })}>
+                <Group gap={6}>
+                  {WEEKDAYS.map((d) => (
+                    <Chip key={d} value={String(d)} size="xs" data-testid="rules-work-day">
+                      {weekdayName(d)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            </Stack>
+          </Stack>
+        </Paper>
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="sm">
+            <Text fw={600}>{t("rules.leads")}</Text>
+            <NumberInput
+              label={t("rules.defaultCap")}
+              description={t("rules.defaultCapHint")}
+              value={value.defaultDailyLeadCap}
+              min={1}
+              max={1000}
+              allowDecimal={false}
+              onChange={(v) => setValue((s) => ({ ...s, defaultDailyLeadCap: Number(v) || 1 }))}
+              data-testid="rules-default-cap"
+            />
+            <NumberInput
+              label={t("rules.firstContactMinutes")}
+              description={t("rules.firstContactHint")}
+              value={value.firstContactMinutes}
+              min={5}
+              max={7200}
+              allowDecimal={false}
+              onChange={(v) => setValue((s) => ({ ...s, firstContactMinutes: Number(v) || 5 }))}
+              data-testid="rules-first-contact"
+            />
+            <NumberInput
+              label={t("rules.maxPostponeDays")}
+              description={t("rules.maxPostponeHint")}
+              value={value.maxPostponeDays}
+              min={1}
+              max={730}
+              allowDecimal={false}
+              onChange={(v) => setValue((s) => ({ ...s, maxPostponeDays: Number(v) || 1 }))}
+              data-testid="rules-max-postpone"
+            />
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="sm">
+          <Stack gap={0}>
+            <Text fw={600}>{t("rules.dealStages")}</Text>
+            <Text size="xs" c="dimmed">
+              {t("rules.dealStagesHint")}
+            </Text>
+          </Stack>
+          <Stack gap={4} data-testid="rules-stages">
+            {stages.map((s, i) => (
+              <Group key={s} gap="xs" wrap="nowrap" data-testid="rules-stage" data-stage={s}>
+                <Badge variant="light" color="gray" radius="sm" w={28} px={0}>
+                  {i + 1}
+                </Badge>
+                <Text size="sm" fw={500} style={{ flex: 1 }}>
+                  {dealStageLabel(t, s)}{" "}
+                  <Text span size="xs" c="dimmed" ff="monospace">
+                    {s}
+                  </Text>
+                </Text>
+                <ActionIcon variant="subtle" color="gray" disabled={i === 0} onClick={() => moveStage(i, -1)} aria-label={t("rules.moveUp")}>
+                  <IconArrowUp size={14} />
+                </ActionIcon>
+                <ActionIcon variant="subtle" color="gray" disabled={i === stages.length - 1} onClick={() => moveStage(i, 1)} aria-label={t("rules.moveDown")}>
+                  <IconArrowDown size={14} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  disabled={stages.length === 1}
+                  onClick={() => setValue((v) => ({ ...v, dealStages: v.dealStages.filter((x) => x !== s) }))}
+                  aria-label={t("common.remove")}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Group gap={6} ml={36} mt={4}>
+              <Badge variant="light" color="teal" radius="sm">
+                {dealStageLabel(t, "won")}
+              </Badge>
+              <Badge variant="light" color="red" radius="sm">
+                {dealStageLabel(t, "lost")}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {t("rules.closingStages")}
+              </Text>
+            </Group>
+          </Stack>
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              label={t("rules.newStage")}
+              placeholder="site_visit"
+              value={newStage}
+              onChange={(e) => setNewStage(e.currentTarget.value)}
+              description={newStage ? t("rules.stageCode", { code: code || "—" }) : undefined}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  if (canAdd) addStage();
+                }
+              }}
+              data-testid="rules-new-stage"
+            />
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={14} />}
+              disabled={!canAdd}
+              onClick={addStage}
+              data-testid="rules-add-stage"
+            >
+              {t("rules.addStage")}
+            </Button>
+          </Group>
+          {problemFor(problems, "settings.dealStages") ? (
+            <Text size="sm" c="red">
+              {problemFor(problems, "settings.dealStages")}
+            </Text>
+          ) : null}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
