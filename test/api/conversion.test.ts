@@ -74,6 +74,24 @@ describe("distribution of new leads", () => {
 });
 
 describe("the manager's morning queue and first-contact deadline", () => {
+  it("gives a lead handed over or reassigned by hand a queue day and a business-time first-contact deadline", async () => {
+    const first = await server.createUser("manager");
+    const second = await server.createUser("manager");
+    const company = await leadFor(first, "By Hand");
+    const facts = async () =>
+      (await selectRows<{ user_id: number; day: string | null; due: Date | null }>(
+        db(),
+        sql`select user_id, to_char(queue_day, 'YYYY-MM-DD') as day, first_contact_due_at as due from holdings where company_id = ${company.id} and ended_at is null`,
+      ))[0]!;
+    const handed = await facts();
+    expect(handed).toMatchObject({ user_id: first.id, day: today() });
+    expect(new Date(handed.due!).getTime()).toBeGreaterThan(Date.now());
+    await head.post(`/api/companies/${company.id}/holder`, { userId: second.id });
+    const reassigned = await facts();
+    expect(reassigned).toMatchObject({ user_id: second.id, day: today() });
+    expect(reassigned.due).not.toBeNull();
+  });
+
   it("shows a lead from a caller in the manager's queue, flags it when the first contact is late, and clears the flag on contact", async () => {
     const isolated = await startTestServer();
     try {
@@ -227,7 +245,7 @@ describe("won: first order, promises, hand-over to account management", () => {
     });
     expect(won.status).toBe(200);
     expect(won.body.deal).toMatchObject({ stage: "won", amountMinor: 2_980_000, currency: "UAH" });
-    expect(won.body.company).toMatchObject({ stage: "customer", holder: { userId: amUser.id, tier: 3 } });
+    expect(won.body.company).toMatchObject({ stage: "customer", holder: { userId: amUser.id, tier: 3, acceptedAt: null } });
     const [holding] = await selectRows<{ accepted_at: Date | null }>(db(), sql`select accepted_at from holdings where company_id = ${company.id} and ended_at is null`);
     expect(holding!.accepted_at).toBeNull();
     const [order] = await selectRows<{ total_minor: string; lines: number }>(db(), sql`select o.total_minor, (select count(*)::int from order_lines l where l.order_id = o.id) as lines from orders o where o.company_id = ${company.id}`);
@@ -246,7 +264,9 @@ describe("won: first order, promises, hand-over to account management", () => {
     expect((await otherAm.get("/api/handovers/pending")).body.items).toEqual([]);
     expect((await otherAm.post(`/api/companies/${company.id}/accept`)).status).toBe(403);
     expect((await manager.post(`/api/companies/${company.id}/accept`)).status).toBe(403);
-    expect((await am.post(`/api/companies/${company.id}/accept`)).status).toBe(200);
+    const accepted = await am.post(`/api/companies/${company.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.company.holder.acceptedAt).not.toBeNull();
     expect((await am.get("/api/handovers/pending")).body.items).toEqual([]);
     expect((await am.post(`/api/companies/${company.id}/accept`)).body.error.code).toBe("nothing_to_accept");
 

@@ -29,13 +29,14 @@ interface CompanyRow {
   holder_tier: number | null;
   holder_since: Date | null;
   holder_term_until: Date | null;
+  holder_accepted_at: Date | null;
 }
 
 const COMPANY_SELECT = sql`
   select c.id, c.legal_name, c.legal_id, c.legal_id_kind, c.group_name, c.industry, c.size, c.region,
          c.source, c.stage, c.next_touch_at, c.do_not_call, c.created_at, c.updated_at,
          h.user_id as holder_id, u.full_name as holder_name, u.role as holder_role, h.tier as holder_tier,
-         h.started_at as holder_since, h.term_until as holder_term_until
+         h.started_at as holder_since, h.term_until as holder_term_until, h.accepted_at as holder_accepted_at
   from companies c
   left join holdings h on h.company_id = c.id and h.ended_at is null
   left join users u on u.id = h.user_id`;
@@ -67,6 +68,7 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
             tier: r.holder_tier!,
             since: isoOrNull(r.holder_since)!,
             termUntil: isoOrNull(r.holder_term_until),
+            acceptedAt: isoOrNull(r.holder_accepted_at),
           },
   };
 }

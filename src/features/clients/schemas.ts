@@ -19,6 +19,7 @@ export const HolderSchema = Type.Object(
     tier: Type.Integer({ minimum: 1, maximum: 3 }),
     since: Type.String({ format: "date-time" }),
     termUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    acceptedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "Tier 3: when the account manager accepted the hand-over." }),
   },
   { $id: "Holder", title: "Holder" },
 );

@@ -66,3 +66,16 @@ export async function placeLeads(db: DbOrTx, count: number, now: Date, settings:
     };
   });
 }
+
+/**
+ * Queue facts for a lead given to a chosen manager by hand (the head's hand-off or
+ * reassignment): today's queue (or the next working day's), and the same business-time
+ * first-contact deadline as a distributed lead.
+ */
+export function queueFactsForManualLead(now: Date, settings: TeamSettings): { queueDay: Day; firstContactDueAt: Date } {
+  const wh = settings.workingHours;
+  const queueDay = workingDayFrom(dayOf(now, wh), wh);
+  const dayStart = startOfWork(queueDay, wh);
+  const from = dayStart.getTime() > now.getTime() ? dayStart : now;
+  return { queueDay, firstContactDueAt: addWorkingMinutes(from, settings.firstContactMinutes, wh) };
+}

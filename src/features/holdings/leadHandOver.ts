@@ -9,6 +9,8 @@ import { findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 import { appendActivities } from "../clients/timeline.js";
 import { removeFromCallLists } from "../prospecting/listMembership.js";
+import { queueFactsForManualLead } from "../conversion/leadDistributor.js";
+import { readSettings } from "../settings/teamSettings.js";
 import { replaceHolding } from "./holdingWriter.js";
 import type { HandOffInput } from "./schemas.js";
 import { activeTarget } from "./targetUser.js";
@@ -18,7 +20,7 @@ import { activeTarget } from "./targetUser.js";
  * account manager). One transaction: the old holding ends, the new one starts, the stage
  * moves, and the timeline says who handed what to whom.
  */
-export async function handOver(db: Db, actor: Actor, companyId: number, input: HandOffInput): Promise<CompanyDto> {
+export async function handOver(db: Db, actor: Actor, companyId: number, input: HandOffInput, timeZone: string): Promise<CompanyDto> {
   return db.transaction(async (tx) => {
     const { stage, holding } = await authorizeCompany(tx, actor, companyId, "read");
     if (!mayHandOff(actor, holding)) throw appError("forbidden");
@@ -28,7 +30,8 @@ export async function handOver(db: Db, actor: Actor, companyId: number, input: H
     if (!plan.ok) throw appError("handoff_not_allowed", { stage, targetRole: target.role, reason: plan.reason });
     const now = new Date();
     await removeFromCallLists(tx, companyId);
-    await replaceHolding(tx, companyId, holding, { userId: target.id, tier: plan.toTier, endReason: "handed_over", note: input.note }, now);
+    const queue = plan.toTier === 2 ? queueFactsForManualLead(now, await readSettings(tx, timeZone)) : {};
+    await replaceHolding(tx, companyId, holding, { userId: target.id, tier: plan.toTier, endReason: "handed_over", note: input.note, ...queue }, now);
     await tx.update(companies).set({ stage: plan.toStage, updatedAt: now }).where(eq(companies.id, companyId));
     await appendActivities(tx, [
       {

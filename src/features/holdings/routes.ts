@@ -20,7 +20,7 @@ export const holdingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: companyBody }),
       },
     },
-    async (request) => ({ company: await handOver(db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({ company: await handOver(db, actorOf(request), request.params.id, request.body, app.config.timeZone) }),
   );
 
   app.post(
@@ -34,6 +34,6 @@ export const holdingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: companyBody }),
       },
     },
-    async (request) => ({ company: await assignHolder(db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({ company: await assignHolder(db, actorOf(request), request.params.id, request.body, app.config.timeZone) }),
   );
 };
