@@ -184,6 +184,20 @@ describe("deals", () => {
     expect(kinds.slice(0, 6)).toEqual(["stage_changed", "deal_lost", "deal_postponed", "proposal_sent", "deal_stage_changed", "deal_opened"]);
   });
 
+  it("shows a manager their leads and holdings with full history, and nothing else of the base", async () => {
+    const managerUser = await server.createUser("manager");
+    const manager = await server.signedIn(managerUser);
+    const mine = await leadFor(managerUser, "Managers Own");
+    const other = (await head.post("/api/companies", { legalName: "Managers Other" })).body.company;
+    expect((await manager.get(`/api/companies?q=${encodeURIComponent("managers")}`)).body.items.map((c: { id: number }) => c.id)).toEqual([mine.id]);
+    expect((await manager.get("/api/companies")).body.items.map((c: { id: number }) => c.id)).toEqual([mine.id]);
+    expect((await manager.get("/api/companies/facets")).status).toBe(403);
+    expect((await manager.get(`/api/companies/${other.id}`)).status).toBe(403);
+    expect((await manager.get(`/api/companies/${other.id}/deals`)).status).toBe(403);
+    const history = (await manager.get(`/api/companies/${mine.id}/timeline`)).body.items.map((a: { kind: string }) => a.kind);
+    expect(history).toEqual(expect.arrayContaining(["company_created", "handed_over"]));
+  });
+
   it("refuses deals to people who do not hold the lead", async () => {
     const holder = await server.createUser("manager");
     const company = await leadFor(holder, "Not Your Deal");
