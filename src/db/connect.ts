@@ -53,6 +53,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 async function openPostgres(url: string): Promise<Database> {
   await migrateUnderLock(url);
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection dropped by the server (a restart, a failover, an admin) must not take the
+  // process down: the pool discards it and opens a fresh one on the next query.
+  pool.on("error", (err) => console.warn(`database connection lost while idle: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
