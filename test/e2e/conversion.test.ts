@@ -1,14 +1,9 @@
-import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/connect.js";
+import type { Database } from "../../src/db/connect.js";
+import { pick, startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
 import { users } from "../../src/db/schema.js";
-import { hashPassword } from "../../src/features/auth/passwords.js";
-import { buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
-import { ensureFirstAdmin } from "../../src/server/firstAdmin.js";
 
 /**
  * Tier 2 in a real browser: a caller hands a lead over; the sales manager finds it in the
@@ -22,53 +17,31 @@ const SHOTS = "/tmp";
 const LEAD = "Kharkiv Coffee Roasters";
 const LATE = "Odesa Tea House";
 
+let harness: BrowserHarness;
 let database: Database;
-let app: FastifyInstance;
 let browser: Browser;
 let baseUrl: string;
 let leadId = 0;
 
-/** A signed-in API session for arranging and checking data without the browser. */
-async function apiSession(username: string, password: string) {
-  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-  expect(login.statusCode).toBe(200);
-  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-  const { csrfToken } = login.json() as { csrfToken: string };
-  return (method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }), headers: { cookie, "x-csrf-token": csrfToken } });
-}
+const apiSession = (username: string, password: string) => harness.api(username, password);
 
-async function signIn(page: Page, username: string, password: string, landmark: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByTestId("sign-in-username").fill(username);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId(landmark).waitFor();
-}
+const signIn = (page: Page, username: string, password: string, landmark: string) => harness.signIn(page, username, password, landmark);
 
-/** Picks an option of a Mantine Select by its visible label. */
-async function pick(page: Page, input: ReturnType<Page["getByTestId"]>, option: string | RegExp) {
-  await input.click();
-  await page.getByRole("option", { name: option, exact: typeof option === "string" }).first().click();
-}
 
 const dealStage = (page: Page) => page.getByTestId("deal-open-panel").getAttribute("data-stage");
 
 beforeAll(async () => {
-  if (!existsSync("dist/web/index.html")) throw new Error("dist/web is missing: run `npx vite build` first");
-  database = await openDatabase({ memory: true });
-  await ensureFirstAdmin(database.db, ADMIN_PASSWORD);
-  const passwordHash = await hashPassword(PASSWORD);
-  await database.db.insert(users).values([
-    { username: "head1", fullName: "Halyna Head", role: "head", language: "en", passwordHash },
-    { username: "caller1", fullName: "Olena Caller", role: "caller", language: "en", passwordHash },
-    { username: "manager1", fullName: "Maksym Manager", role: "manager", language: "en", passwordHash },
-    { username: "am1", fullName: "Anna Account", role: "account_manager", language: "en", passwordHash },
-  ]);
-  app = await buildApp({ database, config: { ...loadConfig(), port: 0, host: "127.0.0.1" }, webRoot: "dist/web" });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  harness = await startBrowserHarness({
+    adminPassword: ADMIN_PASSWORD,
+    password: PASSWORD,
+    team: [
+      { username: "head1", fullName: "Halyna Head", role: "head" },
+      { username: "caller1", fullName: "Olena Caller", role: "caller" },
+      { username: "manager1", fullName: "Maksym Manager", role: "manager" },
+      { username: "am1", fullName: "Anna Account", role: "account_manager" },
+    ],
+  });
+  ({ database, browser, baseUrl } = harness);
 
   // The team works round the clock in this test, so a lead handed over now is in today's queue.
   const head = await apiSession("head1", PASSWORD);
@@ -101,17 +74,9 @@ beforeAll(async () => {
   expect((await head("POST", `/api/companies/${lateId}/handoff`, { toUserId: managerId })).statusCode).toBe(200);
   await database.db.execute(sql`update holdings set first_contact_due_at = now() - interval '25 minutes' where company_id = ${lateId} and ended_at is null`);
 
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
 describe("tier 2 in the browser", () => {
   it("takes a lead from the manager's morning queue through the deal stages to a won first order handed to an account manager", async () => {

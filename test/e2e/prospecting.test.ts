@@ -1,13 +1,6 @@
-import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/connect.js";
-import { users } from "../../src/db/schema.js";
-import { hashPassword } from "../../src/features/auth/passwords.js";
-import { buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
-import { ensureFirstAdmin } from "../../src/server/firstAdmin.js";
+import { pick, startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Tier 1 in a real browser: the head writes a branching script and builds a call list for a
@@ -18,54 +11,31 @@ const ADMIN_PASSWORD = "admin-password-1";
 const PASSWORD = "team-password-1";
 const SHOTS = "/tmp";
 
-let database: Database;
-let app: FastifyInstance;
+let harness: BrowserHarness;
 let browser: Browser;
 let baseUrl: string;
 /** The company the caller handed over, for the head to open afterwards. */
 let handedOverId = 0;
 
-/** A signed-in API session for arranging and checking data without the browser. */
-async function apiSession(username: string, password: string) {
-  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-  expect(login.statusCode).toBe(200);
-  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-  const { csrfToken } = login.json() as { csrfToken: string };
-  return (method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }), headers: { cookie, "x-csrf-token": csrfToken } });
-}
+const apiSession = (username: string, password: string) => harness.api(username, password);
 
-async function signIn(page: Page, username: string, password: string, landmark: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByTestId("sign-in-username").fill(username);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId(landmark).waitFor();
-}
+const signIn = (page: Page, username: string, password: string, landmark: string) => harness.signIn(page, username, password, landmark);
 
-/** Picks an option of a Mantine Select / MultiSelect by its visible label. */
-async function pick(page: Page, input: ReturnType<Page["getByTestId"]>, option: string | RegExp) {
-  await input.click();
-  await page.getByRole("option", { name: option, exact: typeof option === "string" }).first().click();
-}
 
 const companyOnScreen = async (page: Page) => Number(await page.getByTestId("calling-company").getAttribute("data-company-id"));
 
 beforeAll(async () => {
-  if (!existsSync("dist/web/index.html")) throw new Error("dist/web is missing: run `npx vite build` first");
-  database = await openDatabase({ memory: true });
-  await ensureFirstAdmin(database.db, ADMIN_PASSWORD);
-  const passwordHash = await hashPassword(PASSWORD);
-  await database.db.insert(users).values([
-    { username: "head1", fullName: "Halyna Head", role: "head", language: "en", passwordHash },
-    { username: "caller1", fullName: "Olena Caller", role: "caller", language: "en", passwordHash },
-    { username: "caller2", fullName: "Taras Caller", role: "caller", language: "en", passwordHash },
-    { username: "manager1", fullName: "Maksym Manager", role: "manager", language: "en", passwordHash },
-  ]);
-  app = await buildApp({ database, config: { ...loadConfig(), port: 0, host: "127.0.0.1" }, webRoot: "dist/web" });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  harness = await startBrowserHarness({
+    adminPassword: ADMIN_PASSWORD,
+    password: PASSWORD,
+    team: [
+      { username: "head1", fullName: "Halyna Head", role: "head" },
+      { username: "caller1", fullName: "Olena Caller", role: "caller" },
+      { username: "caller2", fullName: "Taras Caller", role: "caller" },
+      { username: "manager1", fullName: "Maksym Manager", role: "manager" },
+    ],
+  });
+  ({ browser, baseUrl } = harness);
 
   // Three packaging companies to call, and one retailer the list must leave out.
   const admin = await apiSession("admin", ADMIN_PASSWORD);
@@ -84,17 +54,9 @@ beforeAll(async () => {
   const page = await head("POST", "/api/instructions", { title: "They ask for a price at once", body: "Say prices depend on volume; offer a manager's call with an exact quote.\nNever name a number yourself." });
   expect(page.statusCode, page.body).toBe(201);
 
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
 describe("tier 1 in the browser", () => {
   it("lets the head write a branching script and build a call list with a live count", async () => {

@@ -1,14 +1,7 @@
-import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/connect.js";
-import { users } from "../../src/db/schema.js";
+import { startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
 import { edrpouCheckDigit } from "../../src/domain/legalIds.js";
-import { hashPassword } from "../../src/features/auth/passwords.js";
-import { buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
-import { ensureFirstAdmin } from "../../src/server/firstAdmin.js";
 
 /**
  * The walking skeleton in a real browser: the built web app (dist/web, from `vite build`)
@@ -18,46 +11,19 @@ const ADMIN_PASSWORD = "admin-password-1";
 const CALLER_PASSWORD = "caller-password-1";
 const SHOTS = "/tmp";
 
-let database: Database;
-let app: FastifyInstance;
+let harness: BrowserHarness;
 let browser: Browser;
 let baseUrl: string;
 
 const edrpou = (body: string) => body + edrpouCheckDigit(body);
 
-/** A signed-in API session for arranging data without the browser. */
-async function apiSession(username: string, password: string) {
-  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-  expect(login.statusCode).toBe(200);
-  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-  const { csrfToken } = login.json() as { csrfToken: string };
-  return (method: "POST" | "PATCH", url: string, payload: unknown) =>
-    app.inject({ method, url, payload: payload as object, headers: { cookie, "x-csrf-token": csrfToken } });
-}
+const apiSession = (username: string, password: string) => harness.api(username, password);
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByTestId("sign-in-username").fill(username);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("nav-companies").waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => harness.signIn(page, username, password);
 
 beforeAll(async () => {
-  if (!existsSync("dist/web/index.html")) throw new Error("dist/web is missing: run `npx vite build` first");
-  database = await openDatabase({ memory: true });
-  await ensureFirstAdmin(database.db, ADMIN_PASSWORD);
-  await database.db.insert(users).values({
-    username: "caller1",
-    fullName: "Olena Caller",
-    role: "caller",
-    language: "en",
-    passwordHash: await hashPassword(CALLER_PASSWORD),
-  });
-  app = await buildApp({ database, config: { ...loadConfig(), port: 0, host: "127.0.0.1" }, webRoot: "dist/web" });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  harness = await startBrowserHarness({ adminPassword: ADMIN_PASSWORD, password: CALLER_PASSWORD, team: [{ username: "caller1", fullName: "Olena Caller", role: "caller" }] });
+  ({ browser, baseUrl } = harness);
 
   // A few companies so the list looks like a working day, not an empty demo.
   const call = await apiSession("admin", ADMIN_PASSWORD);
@@ -72,17 +38,9 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
   }
 
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
 describe("walking skeleton in the browser", () => {
   it("signs in, adds a company with a contact, finds it by phone, opens its card, speaks Ukrainian", async () => {
