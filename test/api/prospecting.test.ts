@@ -273,6 +273,8 @@ describe("the caller's screen", () => {
     expect((await outsider.post("/api/calling/next", { callListId: list.id })).status).toBe(403);
     expect((await outsider.post(`/api/calling/${company.id}/outcome`, { outcome: "no_answer" })).body.error.code).toBe("not_in_front_of_you");
     expect((await outsider.get("/api/call-lists")).body.items).toEqual([]);
+    const ownLists = (await (await server.signedIn(mine)).get("/api/call-lists")).body.items;
+    expect(ownLists).toEqual([expect.objectContaining({ id: list.id, name: "List Guarded", criteria: {}, callerIds: [mine.id], ready: 1 })]);
     const managerClient = await server.signedIn("manager");
     expect((await managerClient.post("/api/calling/next", {})).status).toBe(403);
     expect((await managerClient.get("/api/scripts")).status).toBe(403);

@@ -67,7 +67,11 @@ export const prospectingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get("/call-lists", { schema: { tags, summary: "Call lists: all for the head, the caller's own active lists for a caller", response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref("CallList")) }) }) } }, async (request) => {
     const actor = actorOf(request);
     if (mayManageCallLists(actor)) return { items: await listCallLists(db) };
-    if (mayWorkCallLists(actor)) return { items: await listCallLists(db, { callerId: actor.id }) };
+    // A caller sees their lists' names and counts, not the head's criteria or who else calls them.
+    if (mayWorkCallLists(actor)) {
+      const own = await listCallLists(db, { callerId: actor.id });
+      return { items: own.map((list) => ({ ...list, criteria: {}, callerIds: [actor.id] })) };
+    }
     throw appError("forbidden");
   });
   app.post(
