@@ -34,6 +34,7 @@ const CATALOG = {
   callback_time_in_past: { status: 400, en: "The call-back time must be in the future.", ru: "Время перезвона должно быть в будущем.", uk: "Час передзвону має бути в майбутньому." },
   reason_required: { status: 400, en: "Give the reason.", ru: "Укажите причину.", uk: "Вкажіть причину." },
   question_required: { status: 400, en: "Write down the prospect's question for the manager.", ru: "Запишите вопрос клиента для менеджера.", uk: "Запишіть питання клієнта для менеджера." },
+  appointment_in_past: { status: 400, en: "The meeting must be in the future.", ru: "Встреча должна быть в будущем.", uk: "Зустріч має бути в майбутньому." },
   qualification_required: { status: 400, en: "Describe the need and the timing before handing the lead over.", ru: "Опишите потребность и сроки перед передачей лида.", uk: "Опишіть потребу і терміни перед передачею ліда." },
   script_not_found: { status: 404, en: "Script not found.", ru: "Скрипт не найден.", uk: "Скрипт не знайдено." },
   instruction_not_found: { status: 404, en: "Instruction not found.", ru: "Инструкция не найдена.", uk: "Інструкцію не знайдено." },

@@ -151,6 +151,8 @@ describe("the caller's screen", () => {
     const wrongPath = await caller.post(`/api/calling/${first.id}/outcome`, { outcome: "interested", qualification: { need: "x", timing: "y" }, scriptVersionId: script.versionId, answers: ["want"] });
     expect(wrongPath.body.error.code).toBe("invalid_script_answers");
     // The script says "not our target" but the caller claims "interested": refused too.
+    const pastMeeting = await caller.post(`/api/calling/${first.id}/outcome`, { outcome: "interested", qualification: { need: "x", timing: "y" }, appointmentAt: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(pastMeeting.body.error.code).toBe("appointment_in_past");
     const mismatch = await caller.post(`/api/calling/${first.id}/outcome`, { outcome: "interested", qualification: { need: "x", timing: "y" }, scriptVersionId: script.versionId, answers: ["no"] });
     expect(mismatch.body.error.code).toBe("invalid_script_answers");
 

@@ -54,6 +54,7 @@ export async function logCallOutcome(
     if (!decided.ok) throw appError(decided.problem);
     const qualification = input.qualification;
     if (input.outcome === "interested" && (!qualification?.need.trim() || !qualification.timing.trim())) throw appError("qualification_required");
+    if (input.appointmentAt && new Date(input.appointmentAt).getTime() <= now.getTime()) throw appError("appointment_in_past");
     if (input.answers?.length) {
       const version = input.scriptVersionId ? await findScriptVersion(tx, input.scriptVersionId) : undefined;
       const walk = version ? followScript(version.body, input.answers) : undefined;

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   "reason_required",
   "qualification_required",
   "question_required",
+  "appointment_in_past",
   "script_not_found",
   "instruction_not_found",
   "call_list_not_found",
