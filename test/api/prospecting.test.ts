@@ -310,7 +310,9 @@ describe("caller results", () => {
     expect(mine.body.items).toEqual([
       { callerId: callerUser.id, fullName: expect.any(String), period: today, calls: 2, connects: 1, interested: 1, handedOver: 1, converted: 1 },
     ]);
+    const idle = await server.createUser("caller");
     const all = await head.get(`/api/calling/results?from=${today}&to=${today}&period=week`);
+    expect(all.body.items).toContainEqual(expect.objectContaining({ callerId: idle.id, calls: 0, connects: 0, handedOver: 0 }));
     expect(all.body.items.some((r: { callerId: number }) => r.callerId === callerUser.id)).toBe(true);
     expect(all.body.items.length).toBeGreaterThan(1);
     expect((await caller.get(`/api/calling/results?from=${today}&to=${today}&callerId=${head.user.id}`)).status).toBe(403);

@@ -191,10 +191,13 @@ describe("tier 1 in the browser", () => {
     await signIn(page, "head1", PASSWORD, "nav-results");
     await page.getByTestId("nav-results").click();
     const row = page.getByTestId("results-row");
-    await expect.poll(() => row.count()).toBe(1);
-    const cells = await row.first().locator("td").allTextContents();
+    // Every active caller is listed, the idle one with zeros, so the head sees who is not calling.
+    await expect.poll(() => row.count()).toBe(2);
+    const cells = await row.filter({ hasText: "Olena Caller" }).locator("td").allTextContents();
     // Caller, calls, connects, interested, handed over, converted.
     expect(cells.slice(0, 6)).toEqual(["Olena Caller", "3", "2", "1", "1", "0"]);
+    const idle = await row.filter({ hasText: "Taras Caller" }).locator("td").allTextContents();
+    expect(idle.slice(0, 6)).toEqual(["Taras Caller", "0", "0", "0", "0", "0"]);
     await page.screenshot({ path: `${SHOTS}/conveyor-caller-results.png` });
 
     // The lead's card shows what the caller learnt, for the manager who picks it up.

@@ -31,21 +31,25 @@ export async function callerResults(db: Db, actor: Actor, query: ResultsQuery, t
   if (query.callerId !== undefined && !maySeeCallerResults(actor, query.callerId)) throw appError("forbidden");
   const callerId = maySeeAllCallerResults(actor) ? query.callerId : actor.id;
   const unit = query.period === "week" ? sql.raw("'week'") : sql.raw("'day'");
+  const since = sql`(${query.from}::date)::timestamp at time zone ${timeZone}`;
+  const until = sql`((${query.to}::date + 1)::timestamp at time zone ${timeZone})`;
+  // Every active caller appears, idle ones with zeros in the first period, so the head sees who is not calling.
   const rows = await selectRows<Omit<CallerResult, "period"> & { period: string | Date; caller_id: number; full_name: string; handed_over: number }>(
     db,
-    sql`select k.caller_id, u.full_name,
-               to_char(date_trunc(${unit}, k.occurred_at at time zone ${timeZone}), 'YYYY-MM-DD') as period,
-               count(*)::int as calls,
+    sql`select u.id as caller_id, u.full_name,
+               coalesce(to_char(date_trunc(${unit}, k.occurred_at at time zone ${timeZone}), 'YYYY-MM-DD'),
+                        to_char(date_trunc(${unit}, ${query.from}::date), 'YYYY-MM-DD')) as period,
+               count(k.id)::int as calls,
                (count(*) filter (where k.connected))::int as connects,
                (count(*) filter (where k.outcome in ('interested', 'hard_question')))::int as interested,
                (count(*) filter (where k.handed_over))::int as handed_over,
                (count(*) filter (where k.handed_over and exists (
                   select 1 from holdings h where h.company_id = k.company_id and h.tier = 3 and h.started_at > k.occurred_at)))::int as converted
-        from calls k join users u on u.id = k.caller_id
-        where k.occurred_at >= (${query.from}::date)::timestamp at time zone ${timeZone}
-          and k.occurred_at < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})
-          ${callerId !== undefined ? sql`and k.caller_id = ${callerId}` : sql``}
-        group by k.caller_id, u.full_name, 3
+        from users u
+        left join calls k on k.caller_id = u.id and k.occurred_at >= ${since} and k.occurred_at < ${until}
+        where ((u.role = 'caller' and u.active) or k.id is not null)
+          ${callerId !== undefined ? sql`and u.id = ${callerId}` : sql``}
+        group by u.id, u.full_name, 3
         order by 3, u.full_name`,
   );
   return rows.map((r) => ({
