@@ -23,6 +23,16 @@ describe("the timeline", () => {
     expect(page.body.items[1]).toMatchObject({ kind: "call" });
   });
 
+  it("counts calls, meetings and emails as touches, and notes not", async () => {
+    const fresh = (await caller.post("/api/companies", { legalName: "Touch Co" })).body.company.id;
+    const lastTouch = async () =>
+      ((await server.database.db.execute(sql`select last_touch_at from companies where id = ${fresh}`)) as unknown as { rows: { last_touch_at: Date | null }[] }).rows[0]!.last_touch_at;
+    await caller.post(`/api/companies/${fresh}/activities`, { kind: "note", text: "Only a note" });
+    expect(await lastTouch()).toBeNull();
+    await caller.post(`/api/companies/${fresh}/activities`, { kind: "email", text: "Sent the catalogue" });
+    expect(await lastTouch()).not.toBeNull();
+  });
+
   it("pages with a keyset cursor without gaps or repeats", async () => {
     for (let i = 0; i < 25; i++) await caller.post(`/api/companies/${companyId}/activities`, { kind: "note", text: `n${i}` });
     const seen: number[] = [];

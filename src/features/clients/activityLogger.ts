@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { isTouch } from "../../domain/cadence.js";
 import type { Db } from "../../db/connect.js";
 import { companies } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
@@ -15,9 +16,10 @@ export async function logActivity(db: Db, actor: Actor, companyId: number, input
     const [id] = await appendActivities(tx, [
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },
     ]);
-    await tx.update(companies).set({ updatedAt: new Date(), lastTouchAt: occurredAt }).where(eq(companies.id, companyId));
+    // A note is not a touch: only calls, meetings and emails move "last touched" (weekly contact, call-list criteria).
+    await tx.update(companies).set({ updatedAt: new Date(), ...(isTouch(input.kind) ? { lastTouchAt: occurredAt } : {}) }).where(eq(companies.id, companyId));
     // A sales manager's first call, meeting or email with a new lead meets its first-contact deadline.
-    if (input.kind !== "note") {
+    if (isTouch(input.kind)) {
       await tx.execute(sql`update holdings set first_contact_at = ${occurredAt.toISOString()}::timestamptz
                            where company_id = ${companyId} and ended_at is null and tier = 2 and user_id = ${actor.id} and first_contact_at is null`);
     }
