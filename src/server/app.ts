@@ -18,6 +18,8 @@ import { prospectingSchemas } from "../features/prospecting/schemas.js";
 import { conversionRoutes } from "../features/conversion/routes.js";
 import { conversionSchemas } from "../features/conversion/schemas.js";
 import { settingsRoutes, TeamSettingsSchema } from "../features/settings/routes.js";
+import { EventHub } from "../features/telephony/eventHub.js";
+import { telephonyRoutes } from "../features/telephony/routes.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
@@ -38,11 +40,14 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   const app = Fastify({
     logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     trustProxy: process.env.TRUST_PROXY === "true",
+    // Open event streams must not hold up a shutdown.
+    forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("database", database);
   app.decorate("config", config);
+  app.decorate("events", new EventHub());
   app.decorateRequest("actor", null);
   app.decorateRequest("csrfToken", null);
   app.decorateRequest("sessionTokenHash", null);
@@ -77,6 +82,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(prospectingRoutes, { prefix: "/api" });
   await app.register(conversionRoutes, { prefix: "/api" });
   await app.register(settingsRoutes, { prefix: "/api" });
+  await app.register(telephonyRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

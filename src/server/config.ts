@@ -10,6 +10,8 @@ export interface Config {
   /** Set behind HTTPS so the session cookie is never sent in clear. */
   secureCookies: boolean;
   sessionDays: number;
+  /** Shared secret the PBX sends with inbound calls; unset disables the endpoint. */
+  telephonyToken?: string;
   /** The team's time zone: days and weeks in reports are counted in it. */
   timeZone: string;
   /** Failed sign-ins allowed per minute, per IP and per username. */
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE === "true",
     sessionDays: Number(env.SESSION_DAYS ?? 14),
     timeZone: env.TEAM_TIME_ZONE ?? "Europe/Kyiv",
+    telephonyToken: env.TELEPHONY_TOKEN || undefined,
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
   };
 }

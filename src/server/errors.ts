@@ -55,6 +55,8 @@ const CATALOG = {
   nothing_to_accept: { status: 409, en: "There is no pending hand-over to accept.", ru: "Нет передачи, ожидающей принятия.", uk: "Немає передачі, що очікує прийняття." },
   promise_resolved: { status: 409, en: "The promise is already marked.", ru: "Обещание уже отмечено.", uk: "Обіцянку вже позначено." },
   product_exists: { status: 409, en: "A product with this name exists.", ru: "Товар с таким названием уже есть.", uk: "Товар з такою назвою вже є." },
+  telephony_not_configured: { status: 503, en: "Telephony is not set up: TELEPHONY_TOKEN is missing.", ru: "Телефония не настроена: не задан TELEPHONY_TOKEN.", uk: "Телефонію не налаштовано: не задано TELEPHONY_TOKEN." },
+  telephony_token_invalid: { status: 401, en: "The telephony token is wrong.", ru: "Неверный токен телефонии.", uk: "Неправильний токен телефонії." },
   too_many_attempts: { status: 429, en: "Too many attempts; wait a minute and try again.", ru: "Слишком много попыток; подождите минуту.", uk: "Забагато спроб; зачекайте хвилину." },
   internal: { status: 500, en: "Something went wrong on the server.", ru: "На сервере что-то пошло не так.", uk: "На сервері щось пішло не так." },
 } satisfies Record<string, Messages & { status: number }>;

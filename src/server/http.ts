@@ -4,11 +4,13 @@ import type { Database } from "../db/connect.js";
 import type { Actor } from "./access/index.js";
 import { appError, type Language } from "./errors.js";
 import type { Config } from "./config.js";
+import type { EventHub } from "../features/telephony/eventHub.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    events: EventHub;
   }
   interface FastifyRequest {
     actor: Actor | null;

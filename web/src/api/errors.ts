@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   "reason_required",
   "qualification_required",
   "question_required",
+  "telephony_not_configured",
+  "telephony_token_invalid",
   "appointment_in_past",
   "script_not_found",
   "instruction_not_found",
