@@ -150,6 +150,13 @@ export async function findCompany(db: DbOrTx, id: number): Promise<CompanyDto | 
   return row && toCompanyDto(row);
 }
 
+/** Several companies in one query, keyed by id (for lists built from other tables). */
+export async function findCompanies(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CompanyDto>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectRows<CompanyRow>(db, sql`${COMPANY_SELECT} where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, toCompanyDto(r)]));
+}
+
 /** The open holding of a company, for access decisions. Locks the company row inside a transaction when asked. */
 export async function openHoldingOf(db: DbOrTx, companyId: number): Promise<{ userId: number; tier: number; id: number } | null> {
   const [row] = await selectRows<{ id: number; user_id: number; tier: number }>(

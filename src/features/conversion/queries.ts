@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
 import { median } from "../../domain/deals.js";
-import { findCompany } from "../clients/queries.js";
+import { findCompanies, findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
 
 
@@ -101,18 +101,20 @@ export async function leadQueue(db: DbOrTx, filter: { managerId?: number; today:
         order by overdue desc, h.queue_day nulls first, h.first_contact_due_at nulls last, h.company_id
         limit 500`,
   );
-  const items: QueueItem[] = [];
-  for (const r of rows) {
-    items.push({
-      company: (await findCompany(db, r.company_id))!,
-      queueDay: r.queue_day,
-      firstContactDueAt: isoOrNull(r.due),
-      firstContactAt: isoOrNull(r.contacted),
-      firstContactOverdue: r.overdue,
-      deal: r.deal_id ? ((await findDeal(db, r.deal_id)) ?? null) : null,
-    });
-  }
-  return items;
+  // Two queries for the whole queue, not two per lead: this is every manager's first screen.
+  const companies = await findCompanies(db, rows.map((r) => r.company_id));
+  const dealIds = rows.flatMap((r) => (r.deal_id ? [r.deal_id] : []));
+  const deals = dealIds.length
+    ? await withProposals(db, await selectRows<DealRow>(db, sql`${DEAL_SELECT} where id in (${sql.join(dealIds.map((id) => sql`${id}`), sql`, `)})`))
+    : [];
+  return rows.map((r) => ({
+    company: companies.get(r.company_id)!,
+    queueDay: r.queue_day,
+    firstContactDueAt: isoOrNull(r.due),
+    firstContactAt: isoOrNull(r.contacted),
+    firstContactOverdue: r.overdue,
+    deal: deals.find((d) => d.id === r.deal_id) ?? null,
+  }));
 }
 
 export interface PromiseDto {

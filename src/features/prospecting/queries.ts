@@ -14,20 +14,28 @@ export interface ScriptDto {
   updatedAt: string;
 }
 
+type ScriptRow = { id: number; name: string; version: number; version_id: number; body: ScriptBody; updated_at: Date };
+
+const SCRIPT_SELECT = sql`select s.id, s.name, v.version, v.id as version_id, v.body, v.created_at as updated_at from scripts s join script_versions v on v.script_id = s.id`;
+
+const toScriptDto = (row: ScriptRow): ScriptDto => ({
+  id: row.id,
+  name: row.name,
+  version: row.version,
+  versionId: row.version_id,
+  body: row.body,
+  updatedAt: isoOrNull(row.updated_at)!,
+});
+
 /** A script at its current version, or at the given one. */
 export async function findScript(db: DbOrTx, id: number, version?: number): Promise<ScriptDto | undefined> {
-  const [row] = await selectRows<{ id: number; name: string; version: number; version_id: number; body: ScriptBody; updated_at: Date }>(
-    db,
-    sql`select s.id, s.name, v.version, v.id as version_id, v.body, v.created_at as updated_at
-        from scripts s join script_versions v on v.script_id = s.id and v.version = ${version ?? sql`s.current_version`}
-        where s.id = ${id}`,
-  );
-  return row && { id: row.id, name: row.name, version: row.version, versionId: row.version_id, body: row.body, updatedAt: isoOrNull(row.updated_at)! };
+  const [row] = await selectRows<ScriptRow>(db, sql`${SCRIPT_SELECT} and v.version = ${version ?? sql`s.current_version`} where s.id = ${id}`);
+  return row && toScriptDto(row);
 }
 
+/** Every script at its current version, in one query. */
 export async function listScripts(db: DbOrTx): Promise<ScriptDto[]> {
-  const ids = await selectRows<{ id: number }>(db, sql`select id from scripts order by name, id`);
-  return Promise.all(ids.map(async (r) => (await findScript(db, r.id))!));
+  return (await selectRows<ScriptRow>(db, sql`${SCRIPT_SELECT} and v.version = s.current_version order by s.name, s.id`)).map(toScriptDto);
 }
 
 export async function listScriptVersions(db: DbOrTx, scriptId: number) {
