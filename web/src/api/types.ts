@@ -396,3 +396,18 @@ export interface WinInput {
   promises: { kind: PromiseKind; text: string; dueOn?: string }[];
   note?: string;
 }
+
+/* Telephony (src/features/telephony/routes.ts; the reasons are src/domain/routing.ts ROUTING_REASONS). */
+
+/** An inbound call routed to the signed-in user, pushed as `event: inbound_call` on GET /api/events. */
+export interface InboundCallEvent {
+  /** The caller's number in E.164, or as the PBX gave it when it could not be read. */
+  from: string;
+  companyId: number | null;
+  reason: string;
+}
+
+/** Where a (simulated) inbound call went: POST /api/telephony/simulate. */
+export interface RoutedCall {
+  route: { userId: number; fullName: string; role: Role; reason: string; companyId: number | null; callerE164: string | null };
+}

@@ -3,8 +3,10 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom"
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconBook2, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { acceptsCustomers, browsesWholeBase, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { acceptsCustomers, browsesWholeBase, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
+import { InboundCalls } from "../inbound/InboundCalls";
+import { SimulateCallButton } from "../inbound/SimulateCallButton";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Logo } from "./Logo";
 
@@ -58,6 +60,7 @@ export function AppLayout() {
             <Logo withName />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {steersConveyor(user) ? <SimulateCallButton /> : null}
             <LanguageSwitch />
             <Menu position="bottom-end" shadow="md" width={220}>
               <Menu.Target>
@@ -111,6 +114,8 @@ export function AppLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Outlet />
       </AppShell.Main>
+      {/* A call routed to this user pops up on any screen; keyed so another user never sees the last one's calls. */}
+      <InboundCalls key={user.id} />
     </AppShell>
   );
 }
