@@ -7,12 +7,14 @@ import { buildApp } from "./server/app.js";
 import { loadConfig } from "./server/config.js";
 import { ensureFirstAdmin } from "./server/firstAdmin.js";
 import { startScheduler } from "./server/scheduler.js";
+import { runSweep, SWEEPS } from "./server/sweeps.js";
 
 const USAGE = `conveyor <command>
 
   serve     start the API and web app (PORT, default 3000)
   migrate   apply database migrations and exit
   demo      fill an empty database with a realistic team and history
+  sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
 PGlite database in DATA_DIR (default ./data).`;
@@ -32,7 +34,7 @@ async function serve() {
   const admin = await ensureFirstAdmin(database.db, process.env.CONVEYOR_ADMIN_PASSWORD);
   const webRoot = findWebRoot();
   const app = await buildApp({ database, config, webRoot, logger: true });
-  const stopScheduler = startScheduler(database, app.log);
+  const stopScheduler = startScheduler(database, app.log, { timeZone: config.timeZone });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     stopScheduler();
@@ -70,7 +72,26 @@ async function demo() {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { serve, migrate, demo };
+/** Runs a sweep at once (after an import, or from an external scheduler), under its usual lock. */
+async function sweep() {
+  const name = process.argv[3];
+  const found = SWEEPS.find((s) => s.name === name);
+  if (!found) {
+    console.error(`Unknown sweep "${name ?? ""}". Sweeps: ${SWEEPS.map((s) => s.name).join(", ")}`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    const started = Date.now();
+    const outcome = await runSweep(database, found, { timeZone: config.timeZone });
+    console.log(outcome.ran ? { sweep: name, ms: Date.now() - started, result: outcome.result } : `Sweep "${name}" is running elsewhere; skipped.`);
+  } finally {
+    await database.close();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep };
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
   console.log(USAGE);

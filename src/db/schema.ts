@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  real,
   boolean,
   date,
   check,
@@ -85,6 +86,8 @@ export const companies = pgTable(
     index("companies_search_name_c_idx").on(sql`(${t.searchName} collate "C")`, t.id),
     index("companies_stage_idx").on(t.stage),
     index("companies_group_idx").on(t.groupName),
+    // The weekly contact system lists touches falling due.
+    index("companies_next_touch_idx").on(t.nextTouchAt).where(sql`${t.nextTouchAt} is not null`),
     check("companies_stage_check", sql`${t.stage} in ('cold','lead','customer','resting','archived')`),
     check("companies_size_check", sql`${t.size} is null or ${t.size} in ('micro','small','medium','large')`),
     check("companies_legal_id_kind_check", sql`(${t.legalId} is null) = (${t.legalIdKind} is null)`),
@@ -384,7 +387,12 @@ export const orderLines = pgTable(
     quantity: integer("quantity").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
   },
-  (t) => [index("order_lines_order_idx").on(t.orderId), check("order_lines_quantity_check", sql`${t.quantity} > 0`)],
+  (t) => [
+    index("order_lines_order_idx").on(t.orderId),
+    // Cross-sell reads who bought a product.
+    index("order_lines_product_idx").on(t.productId, t.orderId),
+    check("order_lines_quantity_check", sql`${t.quantity} > 0`),
+  ],
 );
 
 /** What conversion promised the customer; account management reports each kept or broken. */
@@ -409,4 +417,62 @@ export const promises = pgTable(
     index("promises_made_by_idx").on(t.madeBy, t.status),
     check("promises_status_check", sql`${t.status} in ('open','kept','broken')`),
   ],
+);
+
+/** The back office bills an order: one live (not cancelled) invoice per order, for its total. */
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id").notNull().references(() => orders.id),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    number: text("number").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    status: text("status").notNull().default("issued"),
+    paidOn: date("paid_on", { mode: "string" }),
+    cancelReason: text("cancel_reason"),
+    issuedBy: integer("issued_by").notNull().references(() => users.id),
+    closedBy: integer("closed_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("invoices_number_key").on(sql`lower(${t.number})`),
+    uniqueIndex("invoices_one_live_per_order").on(t.orderId).where(sql`${t.status} <> 'cancelled'`),
+    index("invoices_company_idx").on(t.companyId, t.issuedOn),
+    index("invoices_open_due_idx").on(t.dueOn).where(sql`${t.status} = 'issued'`),
+    check("invoices_status_check", sql`${t.status} in ('issued','paid','cancelled')`),
+    check("invoices_paid_check", sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
+    check("invoices_due_check", sql`${t.dueOn} >= ${t.issuedOn}`),
+  ],
+);
+
+/**
+ * Tier 3's view of each customer, recomputed by the nightly sweep (RFM is relative to all
+ * customers) and, for the reorder prediction, right after each order.
+ */
+export const customerInsights = pgTable(
+  "customer_insights",
+  {
+    companyId: integer("company_id").primaryKey().references(() => companies.id),
+    computedOn: date("computed_on", { mode: "string" }).notNull(),
+    lastPurchaseOn: date("last_purchase_on", { mode: "string" }),
+    recencyDays: integer("recency_days"),
+    frequency: integer("frequency").notNull().default(0),
+    monetaryMinor: bigint("monetary_minor", { mode: "number" }).notNull().default(0),
+    recencyScore: smallint("recency_score"),
+    frequencyScore: smallint("frequency_score"),
+    monetaryScore: smallint("monetary_score"),
+    segment: text("segment").notNull(),
+    /** The next purchase of anything: expected day, usual interval, confidence 0..1. */
+    expectedOn: date("expected_on", { mode: "string" }),
+    intervalDays: real("interval_days"),
+    confidence: real("confidence"),
+    /** Per regularly bought product: [{productId, expectedDay, intervalDays, confidence, typicalQuantity, ...}]. */
+    productPredictions: jsonb("product_predictions").$type<Record<string, unknown>[]>().notNull().default([]),
+  },
+  (t) => [index("customer_insights_segment_idx").on(t.segment), index("customer_insights_expected_idx").on(t.expectedOn)],
 );

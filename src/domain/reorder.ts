@@ -134,3 +134,15 @@ export function isOverdueToBuy(prediction: ReorderPrediction | null, today: Day,
   if (!prediction) return false;
   return today > addDays(prediction.expectedDay, Math.max(0, graceDays));
 }
+
+export type ReorderStatus = "none" | "scheduled" | "due" | "overdue";
+
+/**
+ * Where a customer stands against its expected purchase today: no prediction yet, not yet time,
+ * reminder due (from `daysBefore` days before the expected day up to it), or overdue to buy.
+ */
+export function reorderStatus(prediction: ReorderPrediction | null, today: Day, daysBefore: number): ReorderStatus {
+  if (!prediction) return "none";
+  if (isOverdueToBuy(prediction, today)) return "overdue";
+  return reminderDue(prediction, today, daysBefore) ? "due" : "scheduled";
+}

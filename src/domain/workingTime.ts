@@ -46,6 +46,11 @@ export function nextWorkingDay(day: Day, wh: WorkingHours): Day {
 /** `day` itself when it is a working day, else the next one. */
 export const workingDayFrom = (day: Day, wh: WorkingHours): Day => (isWorkingDay(day, wh) ? day : nextWorkingDay(day, wh));
 
+/** The instant a calendar day starts (local midnight). */
+export function startOfDay(day: Day, wh: WorkingHours): Date {
+  return new Date(localMidnight(day, wh).getTime());
+}
+
 /** The instant a working day starts (e.g. 09:00 local). */
 export function startOfWork(day: Day, wh: WorkingHours): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

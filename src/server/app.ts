@@ -20,13 +20,16 @@ import { conversionSchemas } from "../features/conversion/schemas.js";
 import { settingsRoutes, TeamSettingsSchema } from "../features/settings/routes.js";
 import { EventHub } from "../features/telephony/eventHub.js";
 import { telephonyRoutes } from "../features/telephony/routes.js";
+import { accountRoutes } from "../features/accounts/routes.js";
+import { accountSchemas } from "../features/accounts/schemas.js";
+import { touchRoutes, touchSchemas } from "../features/touches/routes.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
 import { handleError } from "./errorHandler.js";
 import { ErrorBody, errorBody } from "./index.js";
 
-const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas, ...conversionSchemas, TeamSettingsSchema];
+const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas, ...conversionSchemas, ...accountSchemas, ...touchSchemas, TeamSettingsSchema];
 
 export interface AppOptions {
   database: Database;
@@ -83,6 +86,8 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(conversionRoutes, { prefix: "/api" });
   await app.register(settingsRoutes, { prefix: "/api" });
   await app.register(telephonyRoutes, { prefix: "/api" });
+  await app.register(accountRoutes, { prefix: "/api" });
+  await app.register(touchRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

@@ -1,27 +1,40 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type Database, type DbOrTx } from "../db/connect.js";
+import { recomputeInsights } from "../features/accounts/insights.js";
 import { refreshAllCallLists } from "../features/prospecting/callListSaver.js";
+import { scheduleTouches } from "../features/touches/touchSchedule.js";
 
 /**
  * Periodic sweeps. Each runs in one transaction under a PostgreSQL advisory lock named after
  * it, so with N app instances on one database each sweep runs once per tick; each is
  * idempotent, so a tick that runs twice changes nothing more.
  */
+export interface SweepContext {
+  /** The team's time zone from the configuration (the settings may name another). */
+  timeZone: string;
+}
+
 export interface Sweep {
   name: string;
   /** Cron pattern (croner syntax). */
   schedule: string;
-  run(db: DbOrTx): Promise<unknown>;
+  run(db: DbOrTx, context: SweepContext): Promise<unknown>;
 }
 
-export const SWEEPS: Sweep[] = [{ name: "call-lists-refresh", schedule: "*/10 * * * *", run: refreshAllCallLists }];
+export const SWEEPS: Sweep[] = [
+  { name: "call-lists-refresh", schedule: "*/10 * * * *", run: (db) => refreshAllCallLists(db) },
+  // New live companies get a date within minutes; a changed cadence is applied within the hour.
+  { name: "touch-schedule", schedule: "*/15 * * * *", run: (db, { timeZone }) => scheduleTouches(db, timeZone) },
+  // Nightly, after the day's orders: RFM is relative to every customer, so it is computed for all at once.
+  { name: "account-insights", schedule: "30 1 * * *", run: (db, { timeZone }) => recomputeInsights(db, timeZone) },
+];
 
 export type SweepResult = { ran: true; result: unknown } | { ran: false };
 
-export async function runSweep(database: Database, sweep: Sweep): Promise<SweepResult> {
+export async function runSweep(database: Database, sweep: Sweep, context: SweepContext): Promise<SweepResult> {
   return database.db.transaction(async (tx) => {
     const [lock] = await selectRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext(${`conveyor:${sweep.name}`})) as locked`);
     if (!lock?.locked) return { ran: false };
-    return { ran: true, result: await sweep.run(tx) };
+    return { ran: true, result: await sweep.run(tx, context) };
   });
 }

@@ -19,9 +19,9 @@ describe("the call-list sweep", () => {
     const list = (await head.post("/api/call-lists", { name: "Sweep", criteria: { industries: ["Sweep"] }, callerIds: [caller.id] })).body.callList;
     expect(list.ready).toBe(0);
     await head.post("/api/companies", { legalName: "Swept In", industry: "Sweep" });
-    expect(await runSweep(server.database, refresh)).toEqual({ ran: true, result: 1 });
+    expect(await runSweep(server.database, refresh, { timeZone: "Europe/Kyiv" })).toEqual({ ran: true, result: 1 });
     expect((await head.get("/api/call-lists")).body.items.find((l: { id: number }) => l.id === list.id).ready).toBe(1);
-    await runSweep(server.database, refresh);
+    await runSweep(server.database, refresh, { timeZone: "Europe/Kyiv" });
     const entries = await server.database.db.execute(sql`select count(*)::int as n from call_list_entries where call_list_id = ${list.id}`);
     expect((entries as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
@@ -36,9 +36,9 @@ describe("the call-list sweep", () => {
     try {
       await other.query("begin");
       await other.query("select pg_advisory_xact_lock(hashtext('conveyor:call-lists-refresh'))");
-      expect(await runSweep(server.database, refresh)).toEqual({ ran: false });
+      expect(await runSweep(server.database, refresh, { timeZone: "Europe/Kyiv" })).toEqual({ ran: false });
       await other.query("commit");
-      expect((await runSweep(server.database, refresh)).ran).toBe(true);
+      expect((await runSweep(server.database, refresh, { timeZone: "Europe/Kyiv" })).ran).toBe(true);
     } finally {
       await other.end();
     }

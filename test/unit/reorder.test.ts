@@ -8,6 +8,7 @@ import {
   predictNextPurchase,
   predictReorder,
   reminderDue,
+  reorderStatus,
   type Purchase,
   type PurchaseLine,
 } from "../../src/domain/reorder.js";
@@ -289,6 +290,35 @@ describe("reorder properties", () => {
       fc.property(intervals, day, fc.integer({ min: 0, max: 30 }), (gaps, today, before) => {
         const p = predictNextPurchase(daysAfter("2020-01-01", gaps));
         return !(reminderDue(p, today, before) && isOverdueToBuy(p, today));
+      }),
+    );
+  });
+});
+
+describe("reorderStatus", () => {
+  const prediction = predictNextPurchase(["2026-01-01", "2026-01-31", "2026-03-02"])!; // expected 2026-04-01
+
+  it("is none without a prediction", () => {
+    expect(reorderStatus(null, "2026-04-01", 3)).toBe("none");
+  });
+
+  it("is scheduled before the reminder window, due inside it up to the expected day, overdue after", () => {
+    expect(prediction.expectedDay).toBe("2026-04-01");
+    expect(reorderStatus(prediction, "2026-03-28", 3)).toBe("scheduled");
+    expect(reorderStatus(prediction, "2026-03-29", 3)).toBe("due");
+    expect(reorderStatus(prediction, "2026-04-01", 3)).toBe("due");
+    expect(reorderStatus(prediction, "2026-04-02", 3)).toBe("overdue");
+    expect(reorderStatus(prediction, "2026-04-01", 0)).toBe("due");
+    expect(reorderStatus(prediction, "2026-03-31", 0)).toBe("scheduled");
+  });
+
+  it("agrees with reminderDue and isOverdueToBuy on every day around the expected one", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40, max: 40 }), fc.integer({ min: 0, max: 30 }), (offset, before) => {
+        const today = addDays(prediction.expectedDay, offset);
+        const status = reorderStatus(prediction, today, before);
+        expect(status === "overdue").toBe(isOverdueToBuy(prediction, today));
+        expect(status === "due").toBe(reminderDue(prediction, today, before));
       }),
     );
   });

@@ -7,17 +7,19 @@ import { authorizeCompany } from "./companyAccess.js";
 import { findActivity } from "./queries.js";
 import type { ActivityDto, LogActivityInput } from "./schemas.js";
 import { appendActivities } from "./timeline.js";
+import { recordTouch } from "./touchRecorder.js";
 
 /** Logs an interaction (call, meeting, email, note) on a company's timeline. */
-export async function logActivity(db: Db, actor: Actor, companyId: number, input: LogActivityInput): Promise<ActivityDto> {
+export async function logActivity(db: Db, actor: Actor, companyId: number, input: LogActivityInput, timeZone: string): Promise<ActivityDto> {
   return db.transaction(async (tx) => {
     await authorizeCompany(tx, actor, companyId, "work");
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     const [id] = await appendActivities(tx, [
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },
     ]);
-    // A note is not a touch: only calls, meetings and emails move "last touched" (weekly contact, call-list criteria).
-    await tx.update(companies).set({ updatedAt: new Date(), ...(isTouch(input.kind) ? { lastTouchAt: occurredAt } : {}) }).where(eq(companies.id, companyId));
+    // A note is not a touch: only calls, meetings and emails move the weekly contact dates.
+    if (isTouch(input.kind)) await recordTouch(tx, companyId, occurredAt, timeZone);
+    else await tx.update(companies).set({ updatedAt: new Date() }).where(eq(companies.id, companyId));
     // A sales manager's first call, meeting or email with a new lead meets its first-contact deadline.
     if (isTouch(input.kind)) {
       await tx.execute(sql`update holdings set first_contact_at = ${occurredAt.toISOString()}::timestamptz

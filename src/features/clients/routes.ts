@@ -123,7 +123,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: Type.Object({ activity: Type.Ref("Activity") }) }),
       },
     },
-    async (request, reply) => reply.code(201).send({ activity: await logActivity(db, actorOf(request), request.params.id, request.body) }),
+    async (request, reply) => reply.code(201).send({ activity: await logActivity(db, actorOf(request), request.params.id, request.body, app.config.timeZone) }),
   );
 
   app.post(

@@ -25,7 +25,10 @@ export type ActivityKind =
   | "proposal_sent"
   | "order_created"
   | "handover_accepted"
-  | "promise_resolved";
+  | "promise_resolved"
+  | "invoice_issued"
+  | "invoice_paid"
+  | "invoice_cancelled";
 
 export interface NewActivity {
   companyId: number;

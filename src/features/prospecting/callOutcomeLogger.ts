@@ -8,6 +8,7 @@ import { appError } from "../../server/errors.js";
 import { openHoldingOf } from "../clients/queries.js";
 import { appendActivities } from "../clients/timeline.js";
 import { placeLeads } from "../conversion/leadDistributor.js";
+import { recordTouch } from "../clients/touchRecorder.js";
 import { readSettings } from "../settings/teamSettings.js";
 import { replaceHolding } from "../holdings/holdingWriter.js";
 import { takeNextCall, type CallingItem } from "./callingQueue.js";
@@ -107,7 +108,7 @@ export async function logCallOutcome(
       scriptVersionId: input.scriptVersionId ?? null,
       occurredAt: now,
     });
-    await tx.update(companies).set({ lastTouchAt: now }).where(eq(companies.id, companyId));
+    await recordTouch(tx, companyId, now, timeZone);
     await tx.execute(sql`delete from call_claims where company_id = ${companyId}`);
     await appendActivities(tx, [
       {

@@ -24,6 +24,8 @@ export const TeamSettingsSchema = Type.Object(
     firstContactMinutes: Type.Integer({ minimum: 5, maximum: 60 * 24 * 5 }),
     dealStages: Type.Array(StageCode, { minItems: 1, maxItems: 20, uniqueItems: true }),
     maxPostponeDays: Type.Integer({ minimum: 1, maximum: 730 }),
+    cadenceDays: Type.Integer({ minimum: 1, maximum: 7, description: "Every live company is touched at least this often (days); at most a week." }),
+    reorderReminderDays: Type.Integer({ minimum: 0, maximum: 60, description: "Remind the account manager this many days before a customer's expected purchase." }),
   },
   { $id: "TeamSettings", title: "TeamSettings", additionalProperties: false },
 );

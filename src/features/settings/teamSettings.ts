@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/connect.js";
 import { settings } from "../../db/schema.js";
+import { DEFAULT_CADENCE_DAYS } from "../../domain/cadence.js";
 import { DEFAULT_DEAL_STAGES } from "../../domain/deals.js";
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from "../../domain/workingTime.js";
 
@@ -15,6 +16,10 @@ export interface TeamSettings {
   dealStages: string[];
   /** How far ahead a deal may be postponed. */
   maxPostponeDays: number;
+  /** Weekly contact system: every live company is touched at least this often (days). */
+  cadenceDays: number;
+  /** Tier 3: remind the account manager this many days before a customer's expected purchase. */
+  reorderReminderDays: number;
 }
 
 const KEY = "team";
@@ -26,6 +31,8 @@ export function defaultSettings(timeZone: string): TeamSettings {
     firstContactMinutes: 60,
     dealStages: [...DEFAULT_DEAL_STAGES],
     maxPostponeDays: 180,
+    cadenceDays: DEFAULT_CADENCE_DAYS,
+    reorderReminderDays: 3,
   };
 }
 

@@ -3,3 +3,4 @@ export * from "./companies.js";
 export * from "./users.js";
 export * from "./prospecting.js";
 export * from "./conversion.js";
+export * from "./accounts.js";
