@@ -9,7 +9,7 @@ import type { CompanyScope, HoldingView } from "./companies.js";
  */
 const steers = (actor: Actor) => actor.role === "admin" || actor.role === "head";
 const holdsInTier3 = (actor: Actor, holding: (HoldingView & { tier?: number }) | null) =>
-  holding !== null && holding.userId === actor.id && holding.tier === 3;
+  actor.role === "account_manager" && holding !== null && holding.userId === actor.id && holding.tier === 3;
 
 /** Whose customers a list of accounts, orders or invoices may show; null: none (refused). */
 export function accountScope(actor: Actor): CompanyScope | null {
