@@ -6,6 +6,7 @@ import { generateCompanies } from "./companies.js";
 import { planHistory } from "./history.js";
 import { writeProspecting } from "./prospecting.js";
 import { writeConversion } from "./conversion.js";
+import { writeAccounts } from "./accounts.js";
 import { Random } from "./random.js";
 import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
 import { writeBase, type WrittenCounts } from "./write.js";
@@ -44,14 +45,15 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
     const written = await writeBase(tx, seeds, histories);
     const prospecting = await writeProspecting(tx, team);
     const conversion = await writeConversion(tx, options.timeZone ?? "Europe/Kyiv");
+    const accounts = await writeAccounts(tx, options.timeZone ?? "Europe/Kyiv");
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
-    return { team, written, stages, prospecting, conversion } as const;
+    return { team, written, stages, prospecting, conversion, accounts } as const;
   });
 
   if ("refused" in outcome) {
     return `The database already has ${outcome.refused} companies: the demo fills only an empty database. Nothing was changed.`;
   }
-  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, outcome.conversion, (performance.now() - started) / 1000);
+  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, outcome.conversion, outcome.accounts, (performance.now() - started) / 1000);
 }
 
 function summary(
@@ -60,6 +62,7 @@ function summary(
   stages: Record<string, number>,
   prospecting: { callLists: number; calls: number },
   conversion: { deals: number; orders: number; promises: number },
+  accounts: { repeatOrders: number; invoices: number; customers: number },
   seconds: number,
 ): string {
   const lines = [
@@ -68,6 +71,7 @@ function summary(
     `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
     `  ${prospecting.callLists} call lists with a script and instructions, ${prospecting.calls} logged calls behind the callers' results`,
     `  ${conversion.deals} deals, ${conversion.orders} first orders, ${conversion.promises} promises made at conversion`,
+    `  ${accounts.repeatOrders} repeat orders and ${accounts.invoices} invoices; segments and reorder dates for ${accounts.customers} customers`,
     "",
   ];
   if (team.created.length > 0) {

@@ -207,6 +207,38 @@ describe("demo data", () => {
     expect(lines!.bad).toBe(0);
   });
 
+  it("gives tier 3 repeat orders, invoices, segments, reorder dates and a touch date for every live company", async () => {
+    const [orders] = await rows<{ repeat: number; bad_total: number; future: number }>(
+      sql`select (count(*) filter (where deal_id is null))::int as repeat,
+                 (count(*) filter (where total_minor <> (select sum(amount_minor) from order_lines l where l.order_id = o.id)))::int as bad_total,
+                 (count(*) filter (where ordered_at > ${now.toISOString()}::timestamptz))::int as future
+          from orders o`,
+    );
+    expect(orders!.repeat).toBeGreaterThan(30);
+    expect(orders!.bad_total).toBe(0);
+    expect(orders!.future).toBe(0);
+    const invoices = await rows<{ status: string; overdue: boolean; n: number }>(
+      sql`select status, (status = 'issued' and due_on < current_date) as overdue, count(*)::int as n from invoices group by 1, 2`,
+    );
+    expect(invoices.find((i) => i.status === "paid")?.n).toBeGreaterThan(10);
+    expect(invoices.find((i) => i.overdue)?.n).toBeGreaterThan(0);
+    const segments = await rows<{ segment: string }>(sql`select distinct segment from customer_insights`);
+    expect(segments.length).toBeGreaterThanOrEqual(4);
+    const [reorder] = await rows<{ customers: number; with_date: number; overdue: number }>(
+      sql`select (select count(*)::int from companies where stage = 'customer') as customers,
+                 (count(*) filter (where expected_on is not null))::int as with_date,
+                 (count(*) filter (where expected_on < current_date))::int as overdue
+          from customer_insights`,
+    );
+    expect(reorder!.with_date).toBeGreaterThan(reorder!.customers / 2);
+    expect(reorder!.overdue).toBeGreaterThan(0);
+    const [touch] = await rows<{ live_without_date: number }>(
+      sql`select count(*)::int as live_without_date from companies c left join holdings h on h.company_id = c.id and h.ended_at is null
+          where (c.stage in ('lead', 'customer') or (c.stage = 'cold' and h.user_id is not null)) and c.next_touch_at is null`,
+    );
+    expect(touch!.live_without_date).toBe(0);
+  });
+
   it("refuses a second run and changes nothing", async () => {
     const before = await tableCounts();
     const again = await fillDemo(database);
