@@ -162,7 +162,9 @@ describe("tier 2 in the browser", () => {
   it("lets the account manager accept the customer and mark the promise broken", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 960 } });
     const page = await context.newPage();
-    await signIn(page, "am1", PASSWORD, "handovers-table");
+    await signIn(page, "am1", PASSWORD, "accounts-table");
+    await page.getByTestId("nav-handovers").click();
+    await page.getByTestId("handovers-table").waitFor();
     await page.waitForURL(/\/handovers$/);
     const row = page.locator(`[data-testid="handover-row"][data-company-id="${leadId}"]`);
     await row.waitFor();

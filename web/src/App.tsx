@@ -19,6 +19,9 @@ import { HandOversPage } from "./handovers/HandOversPage";
 import { ProductsPage } from "./products/ProductsPage";
 import { QueuePage } from "./queue/QueuePage";
 import { TeamRulesPage } from "./settings/TeamRulesPage";
+import { AccountsPage } from "./accounts/AccountsPage";
+import { InvoicesPage } from "./billing/InvoicesPage";
+import { TouchesPage } from "./touches/TouchesPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
 function RequireSignIn() {
@@ -65,6 +68,9 @@ export function App() {
             <Route path="conversion" element={<ConversionPage />} />
             <Route path="team-rules" element={<TeamRulesPage />} />
             <Route path="products" element={<ProductsPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="invoices" element={<InvoicesPage />} />
+            <Route path="touches" element={<TouchesPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -379,6 +379,10 @@ export interface TeamSettings {
   firstContactMinutes: number;
   dealStages: string[];
   maxPostponeDays: number;
+  /** Weekly contact: every live company is touched at least every N days (1–7). */
+  cadenceDays: number;
+  /** Tier 3: remind account managers N days before a customer's expected purchase (0–60). */
+  reorderReminderDays: number;
 }
 
 export interface Absence {
@@ -410,4 +414,162 @@ export interface InboundCallEvent {
 /** Where a (simulated) inbound call went: POST /api/telephony/simulate. */
 export interface RoutedCall {
   route: { userId: number; fullName: string; role: Role; reason: string; companyId: number | null; callerE164: string | null };
+}
+
+/* Billing (src/features/accounts/schemas.ts): orders to bill and the invoices the back office issues. */
+
+export const INVOICE_STATUSES = ["issued", "paid", "cancelled"] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export interface Invoice {
+  id: number;
+  orderId: number;
+  companyId: number;
+  legalName: string;
+  number: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  dueOn: string;
+  /** Minor units (kopecks) in `currency`. */
+  amountMinor: number;
+  currency: string;
+  status: InvoiceStatus;
+  /** Issued and past its due date. */
+  overdue: boolean;
+  paidOn: string | null;
+  cancelReason: string | null;
+  issuedBy: number;
+}
+
+export interface Order {
+  id: number;
+  companyId: number;
+  legalName: string;
+  dealId: number | null;
+  orderedAt: string;
+  currency: string;
+  totalMinor: number;
+  createdBy: number | null;
+  lines: { productId: number; productName: string; quantity: number; amountMinor: number }[];
+  /** The live (issued or paid) invoice, once the back office has billed the order. */
+  invoice: Invoice | null;
+}
+
+/* Weekly contact (src/features/touches/routes.ts). */
+
+export type TouchStatus = "scheduled" | "due" | "overdue";
+
+export interface TouchRow {
+  companyId: number;
+  legalName: string;
+  stage: Stage;
+  holder: { userId: number; fullName: string; tier: number } | null;
+  lastTouchAt: string | null;
+  nextTouchAt: string | null;
+  status: TouchStatus;
+  /** Whole days since the touch fell due (overdue only; else 0). */
+  daysOverdue: number;
+}
+
+export interface CoverageLine {
+  /** Live companies. */
+  live: number;
+  /** Of them, called, met or written to within the window. */
+  touched: number;
+  /** touched / live, 0..1. */
+  share: number;
+  /** Of them, with the next touch past due. */
+  overdue: number;
+}
+
+export interface TouchCoverage {
+  /** The window, in days. */
+  days: number;
+  team: CoverageLine;
+  /** holderId null: live companies nobody holds. */
+  byHolder: (CoverageLine & { holderId: number | null; fullName: string | null; role: Role | null })[];
+}
+
+/* Tier 3: account management (src/features/accounts/schemas.ts). Money in minor units, days YYYY-MM-DD. */
+
+export const RFM_SEGMENTS = ["champions", "loyal", "potential", "new", "at_risk", "cant_lose", "hibernating", "lost", "no_purchases"] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+/** none: no rhythm yet; scheduled: expected later; due: time to remind; overdue: past the expected day. */
+export type ReorderStatus = "none" | "scheduled" | "due" | "overdue";
+
+export interface RfmScores {
+  recency: number;
+  frequency: number;
+  monetary: number;
+}
+
+export interface AccountRow {
+  companyId: number;
+  legalName: string;
+  industry: string | null;
+  size: CompanySize | null;
+  region: string | null;
+  holder: { userId: number; fullName: string } | null;
+  segment: RfmSegment;
+  scores: RfmScores | null;
+  lastPurchaseOn: string | null;
+  daysSinceLastPurchase: number | null;
+  /** Purchase days in the last 365 days. */
+  purchases: number;
+  /** Bought in the last 365 days, minor units (whatever the currency). */
+  monetaryMinor: number;
+  expectedOn: string | null;
+  intervalDays: number | null;
+  confidence: number | null;
+  reorderStatus: ReorderStatus;
+  nextTouchAt: string | null;
+  touchOverdue: boolean;
+  overdueInvoices: number;
+}
+
+export interface AccountList {
+  today: string;
+  total: number;
+  /** Customers per segment under the other filters (the segment filter aside). */
+  segments: Partial<Record<RfmSegment, number>>;
+  items: AccountRow[];
+}
+
+export interface ReorderPrediction {
+  purchases: number;
+  lastDay: string;
+  intervalDays: number;
+  expectedDay: string;
+  confidence: number;
+  status: ReorderStatus;
+}
+
+export interface AccountBrief {
+  companyId: number;
+  today: string;
+  firstPurchaseOn: string | null;
+  lastPurchaseOn: string | null;
+  daysSinceLastPurchase: number | null;
+  purchaseDays: number;
+  totals: { currency: string; amountMinor: number }[];
+  overall: ReorderPrediction | null;
+  products: {
+    productId: number;
+    name: string;
+    purchaseDays: number;
+    quantity: number;
+    amountMinor: number;
+    lastOn: string;
+    prediction: (ReorderPrediction & { typicalQuantity: number }) | null;
+  }[];
+  rfm: { segment: RfmSegment; scores: RfmScores | null; computedOn: string } | null;
+  crossSell: { productId: number; name: string; peers: number; share: number }[];
+  peers: number;
+}
+
+export interface PlaceOrderInput {
+  orderedOn?: string;
+  currency: string;
+  lines: { productId: number; quantity: number; amountMinor: number }[];
+  note?: string;
 }

@@ -49,10 +49,22 @@ export const mayWorkDeal = (user: User, company: Company) => company.stage === "
 export const mayResolvePromises = (user: User, company: Company) => steersConveyor(user) || holdsInTier(user, company, 3);
 export const mayAcceptCustomer = (user: User, company: Company) => company.stage === "customer" && holdsInTier(user, company, 3);
 
+/** Tier 3: account managers work their customers; the head and the back office see all of them. */
+export const worksAccounts = (user: User) => ["admin", "head", "account_manager", "back_office"].includes(user.role);
+/** The back office bills orders; the head may look on. */
+export const seesInvoices = (user: User) => ["admin", "head", "back_office"].includes(user.role);
+export const billsOrders = (user: User) => ["admin", "back_office"].includes(user.role);
+/** A customer's repeat order: its account manager, the back office or the head. */
+export const mayPlaceOrder = (user: User, company: Company) =>
+  company.stage === "customer" && (steersConveyor(user) || user.role === "back_office" || holdsInTier(user, company, 3));
+/** The weekly contact system: every salesperson keeps their companies touched; the head watches everyone. */
+export const keepsInTouch = (user: User) => ["admin", "head", "caller", "manager", "account_manager"].includes(user.role);
+
 /** Where a role starts its day. */
 export function homePath(user: User): string {
   if (worksCallLists(user)) return "/calling";
   if (worksLeadQueue(user)) return "/queue";
-  if (acceptsCustomers(user)) return "/handovers";
+  if (acceptsCustomers(user)) return "/accounts";
+  if (user.role === "back_office") return "/invoices";
   return "/companies";
 }

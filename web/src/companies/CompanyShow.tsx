@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { Anchor, Center, Grid, Group, Loader, Stack } from "@mantine/core";
 import { IconChevronLeft } from "@tabler/icons-react";
+import { AccountSection } from "../accounts/AccountSection";
 import { ApiError } from "../api/client";
 import { browsesWholeBase, mayAcceptCustomer, mayAssignHolder, mayHandOff, mayResolvePromises, mayWorkDeal, mayWorkOnCompany } from "../auth/permissions";
 import { useUser } from "../auth/session";
@@ -84,6 +85,7 @@ export function CompanyShow() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="md">
+            <AccountSection company={company} />
             {withPromises ? <PromiseList companyId={company.id} canResolve={mayResolvePromises(user, company)} /> : null}
             {withDeals ? <DealPanel company={company} canWork={mayWorkDeal(user, company)} /> : null}
             {canWork ? (

@@ -8,7 +8,9 @@ import {
   IconBuildingPlus,
   IconCalendarEvent,
   IconCalendarPause,
+  IconCash,
   IconFileInvoice,
+  IconFileX,
   IconHeartHandshake,
   IconReceipt,
   IconThumbDown,
@@ -52,9 +54,15 @@ const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
   deal_lost: { icon: IconThumbDown, color: "red" },
   deal_won: { icon: IconTrophy, color: "teal" },
   order_created: { icon: IconReceipt, color: "teal" },
+  invoice_issued: { icon: IconFileInvoice, color: "blue" },
+  invoice_paid: { icon: IconCash, color: "teal" },
+  invoice_cancelled: { icon: IconFileX, color: "red" },
   handover_accepted: { icon: IconUserCheck, color: "grape" },
   promise_resolved: { icon: IconHeartHandshake, color: "grape" },
 };
+
+/** An order from a won deal is the first one; the account manager's later orders are repeat orders. */
+const kindLabel = (entry: Activity) => (entry.kind === "order_created" && !entry.data.dealId ? "order_repeat" : entry.kind);
 
 const isStage = (value: unknown): value is Stage => typeof value === "string" && (STAGES as readonly string[]).includes(value);
 const str = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
@@ -265,7 +273,7 @@ export function Timeline({ companyId }: { companyId: number }) {
               >
                 <Group gap={8} wrap="wrap" align="baseline">
                   <Text size="sm" fw={600}>
-                    {t(`timeline.kind.${entry.kind}`, { defaultValue: entry.kind })}
+                    {t(`timeline.kind.${kindLabel(entry)}`, { defaultValue: entry.kind })}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {entry.actor?.fullName ?? t("timeline.system")} · {formatDateTime(entry.occurredAt)}

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconBook2, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { acceptsCustomers, browsesWholeBase, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { IconAdjustmentsHorizontal, IconBook2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
+import { acceptsCustomers, browsesWholeBase, keepsInTouch, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
 import { InboundCalls } from "../inbound/InboundCalls";
 import { SimulateCallButton } from "../inbound/SimulateCallButton";
@@ -30,7 +30,10 @@ export function AppLayout() {
   const links = [
     { to: "/calling", label: t("nav.calling"), icon: IconPhoneCall, testId: "nav-calling", show: caller },
     { to: "/queue", label: t("nav.queue"), icon: IconSunrise, testId: "nav-queue", show: worksLeadQueue(user) },
+    { to: "/accounts", label: user.role === "account_manager" ? t("nav.myCustomers") : t("nav.customers"), icon: IconUserStar, testId: "nav-accounts", show: worksAccounts(user) },
     { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers", show: acceptsCustomers(user) },
+    { to: "/touches", label: t("nav.touches"), icon: IconCalendarCheck, testId: "nav-touches", show: keepsInTouch(user) },
+    { to: "/invoices", label: t("nav.invoices"), icon: IconReceipt, testId: "nav-invoices", show: seesInvoices(user) },
     {
       to: "/companies",
       label: browsesWholeBase(user) ? t("nav.companies") : t("nav.myCompanies"),

@@ -22,7 +22,7 @@ const TIME_ZONES: string[] = (() => {
   }
 })();
 
-/** The team's rules for tier 2: working hours and days, lead caps, the first-contact deadline, deal stages, postponements. */
+/** The team's rules: working hours and days, lead caps, the first-contact deadline, the touch cadence and reorder reminders, deal stages, postponements. */
 export function TeamRulesPage() {
   const user = useUser();
   const settings = useTeamSettings();
@@ -169,6 +169,39 @@ function TeamRulesForm({ initial }: { initial: TeamSettings }) {
           </Stack>
         </Paper>
       </SimpleGrid>
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="sm">
+          <Text fw={600}>{t("rules.keepingInTouch")}</Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <NumberInput
+              label={t("rules.cadenceDays")}
+              description={t("rules.cadenceHint")}
+              value={value.cadenceDays}
+              min={1}
+              max={7}
+              clampBehavior="strict"
+              allowDecimal={false}
+              allowNegative={false}
+              onChange={(v) => setValue((s) => ({ ...s, cadenceDays: Number(v) || 1 }))}
+              error={problemFor(problems, "settings.cadenceDays")}
+              data-testid="rules-cadence-days"
+            />
+            <NumberInput
+              label={t("rules.reorderReminderDays")}
+              description={t("rules.reorderReminderHint")}
+              value={value.reorderReminderDays}
+              min={0}
+              max={60}
+              clampBehavior="strict"
+              allowDecimal={false}
+              allowNegative={false}
+              onChange={(v) => setValue((s) => ({ ...s, reorderReminderDays: Number(v) || 0 }))}
+              error={problemFor(problems, "settings.reorderReminderDays")}
+              data-testid="rules-reorder-reminder-days"
+            />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
           <Stack gap={0}>
