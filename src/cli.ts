@@ -14,7 +14,7 @@ const USAGE = `conveyor <command>
   serve     start the API and web app (PORT, default 3000)
   migrate   apply database migrations and exit
   demo      fill an empty database with a realistic team and history
-  sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights)
+  sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights, rotation)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
 PGlite database in DATA_DIR (default ./data).`;

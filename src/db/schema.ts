@@ -145,6 +145,11 @@ export const holdings = pgTable(
     firstContactAt: timestamp("first_contact_at", { withTimezone: true }),
     /** Tier 3: the account manager accepted the hand-over (with its promises). */
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    /** Rotation: on the head's list since then, and why (term_expired, inactive). */
+    deadListedAt: timestamp("dead_listed_at", { withTimezone: true }),
+    deadReason: text("dead_reason"),
+    /** Rotation: the head extended the holding to then; it stays off the list until it passes. */
+    extendedUntil: timestamp("extended_until", { withTimezone: true }),
   },
   (t) => [
     // The conveyor's core invariant: at most one open holding per company.
@@ -153,6 +158,8 @@ export const holdings = pgTable(
     index("holdings_company_idx").on(t.companyId, t.startedAt),
     check("holdings_tier_check", sql`${t.tier} between 1 and 3`),
     check("holdings_end_check", sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
+    check("holdings_dead_check", sql`(${t.deadListedAt} is null) = (${t.deadReason} is null)`),
+    index("holdings_dead_list_idx").on(t.deadListedAt).where(sql`${t.endedAt} is null and ${t.deadListedAt} is not null`),
   ],
 );
 
@@ -475,4 +482,56 @@ export const customerInsights = pgTable(
     productPredictions: jsonb("product_predictions").$type<Record<string, unknown>[]>().notNull().default([]),
   },
   (t) => [index("customer_insights_segment_idx").on(t.segment), index("customer_insights_expected_idx").on(t.expectedOn)],
+);
+
+/** A rotated client resting before its next holder: nobody holds or calls it until `until_on`. */
+export const rests = pgTable(
+  "rests",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    fromUserId: integer("from_user_id").notNull().references(() => users.id),
+    tier: smallint("tier").notNull(),
+    stageBefore: text("stage_before").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    untilOn: date("until_on", { mode: "string" }).notNull(),
+    /** Picked when the rest starts; the head may change it; re-checked when the rest ends. */
+    nextHolderId: integer("next_holder_id").references(() => users.id),
+    decidedBy: integer("decided_by").notNull().references(() => users.id),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("rests_one_open_per_company").on(t.companyId).where(sql`${t.endedAt} is null`),
+    index("rests_open_until_idx").on(t.untilOn).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/** A salesperson's weekly report: one line per client held that week. */
+export const weeklyReports = pgTable(
+  "weekly_reports",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("weekly_reports_user_week_key").on(t.userId, t.weekStart)],
+);
+
+export const weeklyReportLines = pgTable(
+  "weekly_report_lines",
+  {
+    reportId: integer("report_id").notNull().references(() => weeklyReports.id, { onDelete: "cascade" }),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    status: text("status").notNull(),
+    nextStep: text("next_step").notNull(),
+    nextStepOn: date("next_step_on", { mode: "string" }),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.companyId] }),
+    index("weekly_report_lines_company_idx").on(t.companyId),
+    check("weekly_report_lines_status_check", sql`${t.status} in ('progressing','stalled','hopeless','sold')`),
+  ],
 );

@@ -129,7 +129,7 @@ export interface HeldClient {
   tier: number;
   startedAt: Date;
   termUntil: Date | null;
-  /** The latest timeline entry on the company by anyone since the holding started, or null. */
+  /** The latest touch (call, meeting, email) on the company by anyone, or null; one before the holding started does not count. */
   lastActivityAt: Date | null;
   /** A sale (a won deal, an order) since the holding started. */
   soldSinceStart: boolean;

@@ -23,13 +23,15 @@ import { telephonyRoutes } from "../features/telephony/routes.js";
 import { accountRoutes } from "../features/accounts/routes.js";
 import { accountSchemas } from "../features/accounts/schemas.js";
 import { touchRoutes, touchSchemas } from "../features/touches/routes.js";
+import { rotationRoutes } from "../features/rotation/routes.js";
+import { rotationSchemas } from "../features/rotation/schemas.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
 import { clientSchemas } from "../features/clients/schemas.js";
 import { handleError } from "./errorHandler.js";
 import { ErrorBody, errorBody } from "./index.js";
 
-const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas, ...conversionSchemas, ...accountSchemas, ...touchSchemas, TeamSettingsSchema];
+const sharedSchemas = [ErrorBody, UserSchema, ...clientSchemas, ...prospectingSchemas, ...conversionSchemas, ...accountSchemas, ...touchSchemas, ...rotationSchemas, TeamSettingsSchema];
 
 export interface AppOptions {
   database: Database;
@@ -88,6 +90,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(telephonyRoutes, { prefix: "/api" });
   await app.register(accountRoutes, { prefix: "/api" });
   await app.register(touchRoutes, { prefix: "/api" });
+  await app.register(rotationRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

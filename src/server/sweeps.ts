@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { selectRows, type Database, type DbOrTx } from "../db/connect.js";
 import { recomputeInsights } from "../features/accounts/insights.js";
 import { refreshAllCallLists } from "../features/prospecting/callListSaver.js";
+import { runRotationSweep } from "../features/rotation/rotationSweep.js";
 import { scheduleTouches } from "../features/touches/touchSchedule.js";
 
 /**
@@ -27,6 +28,8 @@ export const SWEEPS: Sweep[] = [
   { name: "touch-schedule", schedule: "*/15 * * * *", run: (db, { timeZone }) => scheduleTouches(db, timeZone) },
   // Nightly, after the day's orders: RFM is relative to every customer, so it is computed for all at once.
   { name: "account-insights", schedule: "30 1 * * *", run: (db, { timeZone }) => recomputeInsights(db, timeZone) },
+  // Daily, before the working day: rests end, the sales period is recomputed, the dead list is updated.
+  { name: "rotation", schedule: "0 5 * * *", run: (db, { timeZone }) => runRotationSweep(db, timeZone) },
 ];
 
 export type SweepResult = { ran: true; result: unknown } | { ran: false };

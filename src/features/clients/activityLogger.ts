@@ -3,6 +3,7 @@ import { isTouch } from "../../domain/cadence.js";
 import type { Db } from "../../db/connect.js";
 import { companies } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
+import { appError } from "../../server/errors.js";
 import { authorizeCompany } from "./companyAccess.js";
 import { findActivity } from "./queries.js";
 import type { ActivityDto, LogActivityInput } from "./schemas.js";
@@ -12,7 +13,9 @@ import { recordTouch } from "./touchRecorder.js";
 /** Logs an interaction (call, meeting, email, note) on a company's timeline. */
 export async function logActivity(db: Db, actor: Actor, companyId: number, input: LogActivityInput, timeZone: string): Promise<ActivityDto> {
   return db.transaction(async (tx) => {
-    await authorizeCompany(tx, actor, companyId, "work");
+    const { stage } = await authorizeCompany(tx, actor, companyId, "work");
+    // A resting client is left alone: nobody calls, meets or writes to it until the rest ends.
+    if (stage === "resting" && isTouch(input.kind)) throw appError("company_resting");
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     const [id] = await appendActivities(tx, [
       { companyId, actorId: actor.id, kind: input.kind, text: input.text, data: input.outcome ? { outcome: input.outcome } : {}, occurredAt },

@@ -4,7 +4,7 @@ import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, type Db, type DbOrTx } 
 import { companies, holdings } from "../../db/schema.js";
 import { companySearchKey } from "../../domain/companyNames.js";
 import type { Stage, Tier } from "../../domain/conveyor.js";
-import { termForNewHolding } from "../../domain/terms.js";
+import { termForHolding } from "../rotation/terms.js";
 import { mayCreateCompany, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
 import { insertContact } from "./contactWriter.js";
@@ -71,7 +71,7 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
         entries.push({ companyId, actorId: actor.id, kind: "contact_added", text: contact.fullName, data: { contactId, phones: contact.phones, emails: contact.emails } });
       }
       if (holdInTier) {
-        await tx.insert(holdings).values({ companyId, userId: actor.id, tier: holdInTier, termUntil: termForNewHolding(holdInTier, new Date()) });
+        await tx.insert(holdings).values({ companyId, userId: actor.id, tier: holdInTier, termUntil: await termForHolding(tx, companyId, holdInTier, new Date()) });
         entries.push({ companyId, actorId: actor.id, kind: "holder_assigned", data: { fromUserId: null, userId: actor.id, toName: actor.fullName, tier: holdInTier } });
       }
       await appendActivities(tx, entries);

@@ -28,7 +28,15 @@ export type ActivityKind =
   | "promise_resolved"
   | "invoice_issued"
   | "invoice_paid"
-  | "invoice_cancelled";
+  | "invoice_cancelled"
+  | "rotation_listed"
+  | "rotation_unlisted"
+  | "rotation_extended"
+  | "rotation_transferred"
+  | "rotation_rested"
+  | "rotation_archived"
+  | "rest_ended"
+  | "weekly_report";
 
 export interface NewActivity {
   companyId: number;

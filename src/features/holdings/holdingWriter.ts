@@ -2,10 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, type DbOrTx } from "../../db/connect.js";
 import { holdings } from "../../db/schema.js";
 import type { Tier } from "../../domain/conveyor.js";
-import { termForNewHolding } from "../../domain/terms.js";
 import { appError } from "../../server/errors.js";
+import { termForHolding } from "../rotation/terms.js";
 
-export type HoldingEndReason = "handed_over" | "reassigned" | "sold" | "lost";
+export type HoldingEndReason = "handed_over" | "reassigned" | "sold" | "lost" | "transferred" | "rotated" | "archived";
 
 /** Tier 2 lead facts carried by a new holding (see leadDistributor). */
 export interface LeadQueueFacts {
@@ -39,7 +39,7 @@ export async function replaceHolding(
       userId: next.userId,
       tier: next.tier,
       startedAt: now,
-      termUntil: termForNewHolding(next.tier, now),
+      termUntil: await termForHolding(tx, companyId, next.tier, now),
       queueDay: next.queueDay ?? null,
       firstContactDueAt: next.firstContactDueAt ?? null,
     });
@@ -47,6 +47,7 @@ export async function replaceHolding(
     if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === "holdings_one_open_per_company") {
       throw appError("holding_conflict");
     }
+    if (pgConstraint(error) === "company_resting") throw appError("company_resting");
     throw error;
   }
 }

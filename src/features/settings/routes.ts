@@ -26,6 +26,22 @@ export const TeamSettingsSchema = Type.Object(
     maxPostponeDays: Type.Integer({ minimum: 1, maximum: 730 }),
     cadenceDays: Type.Integer({ minimum: 1, maximum: 7, description: "Every live company is touched at least this often (days); at most a week." }),
     reorderReminderDays: Type.Integer({ minimum: 0, maximum: 60, description: "Remind the account manager this many days before a customer's expected purchase." }),
+    rotation: Type.Object(
+      {
+        salesPeriodMinCases: Type.Integer({ minimum: 1, maximum: 10_000 }),
+        salesPeriodFallbackDays: Type.Integer({ minimum: 1, maximum: 730 }),
+        salesPeriodOverrideDays: Type.Union([Type.Integer({ minimum: 1, maximum: 730 }), Type.Null()]),
+        termsInTier1: Type.Boolean(),
+        groupTermMultiplier: Type.Number({ minimum: 1, maximum: 5 }),
+        inactiveDays: Type.Integer({ minimum: 0, maximum: 365, description: "0: inactivity never lists a holding." }),
+        maxExtensionDays: Type.Integer({ minimum: 1, maximum: 365 }),
+        restDays: Type.Integer({ minimum: 0, maximum: 365 }),
+        holderCooldownDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+        preferBestConverter: Type.Boolean(),
+        qualityWindowDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+      },
+      { additionalProperties: false, description: "Rotation of dead clients." },
+    ),
   },
   { $id: "TeamSettings", title: "TeamSettings", additionalProperties: false },
 );

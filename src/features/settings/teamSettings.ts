@@ -20,7 +20,46 @@ export interface TeamSettings {
   cadenceDays: number;
   /** Tier 3: remind the account manager this many days before a customer's expected purchase. */
   reorderReminderDays: number;
+  rotation: RotationSettings;
 }
+
+/** The rotation policy of "dead" clients (see domain/rotation). */
+export interface RotationSettings {
+  /** Sales period: computed from at least this many sales, else the fallback; an override wins. */
+  salesPeriodMinCases: number;
+  salesPeriodFallbackDays: number;
+  salesPeriodOverrideDays: number | null;
+  /** Terms in tier 1 too (tier 2 always has them). */
+  termsInTier1: boolean;
+  /** A company in a group of related companies gets a term this many times longer. */
+  groupTermMultiplier: number;
+  /** No call, meeting or email for this many days puts a holding on the head's list (0: never). */
+  inactiveDays: number;
+  /** The farthest an extension may reach. */
+  maxExtensionDays: number;
+  /** Days a transferred client rests before its next holder. */
+  restDays: number;
+  /** Somebody who held a client within this many days is not its next holder. */
+  holderCooldownDays: number;
+  /** Pick the next holder by conversion in the client's segment rather than by load. */
+  preferBestConverter: boolean;
+  /** The quality signal counts a later sale within this many days of losing the client. */
+  qualityWindowDays: number;
+}
+
+export const DEFAULT_ROTATION_SETTINGS: RotationSettings = {
+  salesPeriodMinCases: 10,
+  salesPeriodFallbackDays: 30,
+  salesPeriodOverrideDays: null,
+  termsInTier1: false,
+  groupTermMultiplier: 1.5,
+  inactiveDays: 21,
+  maxExtensionDays: 90,
+  restDays: 14,
+  holderCooldownDays: 180,
+  preferBestConverter: false,
+  qualityWindowDays: 180,
+};
 
 const KEY = "team";
 
@@ -33,6 +72,7 @@ export function defaultSettings(timeZone: string): TeamSettings {
     maxPostponeDays: 180,
     cadenceDays: DEFAULT_CADENCE_DAYS,
     reorderReminderDays: 3,
+    rotation: { ...DEFAULT_ROTATION_SETTINGS },
   };
 }
 
@@ -40,7 +80,12 @@ export async function readSettings(db: DbOrTx, timeZone: string): Promise<TeamSe
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
   const stored = (row?.value ?? {}) as Partial<TeamSettings>;
   const defaults = defaultSettings(timeZone);
-  return { ...defaults, ...stored, workingHours: { ...defaults.workingHours, ...(stored.workingHours ?? {}) } };
+  return {
+    ...defaults,
+    ...stored,
+    workingHours: { ...defaults.workingHours, ...(stored.workingHours ?? {}) },
+    rotation: { ...defaults.rotation, ...(stored.rotation ?? {}) },
+  };
 }
 
 export async function writeSettings(db: DbOrTx, value: TeamSettings): Promise<void> {
@@ -48,4 +93,10 @@ export async function writeSettings(db: DbOrTx, value: TeamSettings): Promise<vo
     .insert(settings)
     .values({ key: KEY, value })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+}
+
+/** Only the rotation policy (no time zone needed): for hand-offs that set a term. */
+export async function readRotationSettings(db: DbOrTx): Promise<RotationSettings> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
+  return { ...DEFAULT_ROTATION_SETTINGS, ...((row?.value as Partial<TeamSettings> | undefined)?.rotation ?? {}) };
 }

@@ -4,3 +4,4 @@ export * from "./users.js";
 export * from "./prospecting.js";
 export * from "./conversion.js";
 export * from "./accounts.js";
+export * from "./rotation.js";

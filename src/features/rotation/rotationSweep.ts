@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import { selectRows, type DbOrTx } from "../../db/connect.js";
+import type { Tier } from "../../domain/conveyor.js";
+import { deadReason, salesPeriodFor, termOf, type DeadReason } from "../../domain/rotation.js";
+import { dayOf } from "../../domain/workingTime.js";
+import { appendActivities } from "../clients/timeline.js";
+import { queueFactsForManualLead } from "../conversion/leadDistributor.js";
+import { replaceHolding } from "../holdings/holdingWriter.js";
+import { readSettings, type TeamSettings } from "../settings/teamSettings.js";
+import { nextHolderFor } from "./nextHolder.js";
+import { refreshSalesPeriods, type StoredSalesPeriods } from "./salesPeriods.js";
+
+/**
+ * The daily rotation sweep, in one transaction under its advisory lock (once a day across
+ * instances), idempotent: a second run the same day changes nothing and writes nothing.
+ *  1. Clients whose rest is over go to their next holder.
+ *  2. The sales period is recomputed from the data.
+ *  3. Open holdings that should have a term and have none get one.
+ *  4. Holdings past their term without a sale, or without a touch for N days, go on the head's
+ *     list; holdings that no longer qualify (a sale, an extension, a touch) leave it. Each change
+ *     is one timeline entry; a holding that stays on the list writes nothing.
+ */
+export interface RotationSweepResult {
+  woken: number;
+  salesPeriodDays: number;
+  termsSet: number;
+  listed: number;
+  unlisted: number;
+}
+
+const CHUNK = 10_000;
+
+export async function runRotationSweep(db: DbOrTx, timeZone: string, now = new Date()): Promise<RotationSweepResult> {
+  const settings = await readSettings(db, timeZone);
+  const woken = await wakeRestedClients(db, settings, now);
+  const periods = await refreshSalesPeriods(db, settings.rotation, now);
+  const termsSet = await giveMissingTerms(db, settings, periods);
+  const { listed, unlisted } = await updateDeadList(db, settings, now);
+  return { woken, salesPeriodDays: periods.overall.days, termsSet, listed, unlisted };
+}
+
+/** Rest over: the client returns to its stage and goes to the holder picked (or the rule's pick now). */
+export async function wakeRestedClients(db: DbOrTx, settings: TeamSettings, now: Date): Promise<number> {
+  const today = dayOf(now, settings.workingHours);
+  const due = await selectRows<{ id: number; company_id: number; tier: Tier; stage_before: string; next_holder_id: number | null; picked_ok: boolean }>(
+    db,
+    sql`select r.id, r.company_id, r.tier, r.stage_before, r.next_holder_id,
+               exists (select 1 from users u where u.id = r.next_holder_id and u.active
+                       and u.role = case r.tier when 1 then 'caller' when 2 then 'manager' else 'account_manager' end) as picked_ok
+        from rests r where r.ended_at is null and r.until_on <= ${today}::date
+        order by r.until_on, r.id for update of r`,
+  );
+  for (const rest of due) {
+    await db.execute(sql`update companies set stage = ${rest.stage_before}, updated_at = now() where id = ${rest.company_id}`);
+    await db.execute(sql`update rests set ended_at = ${now.toISOString()}::timestamptz where id = ${rest.id}`);
+    const holderId = rest.picked_ok ? rest.next_holder_id : await nextHolderFor(db, rest.company_id, rest.tier, settings.rotation, now);
+    if (holderId !== null) {
+      const queue = rest.tier === 2 ? queueFactsForManualLead(now, settings) : {};
+      await replaceHolding(db, rest.company_id, null, { userId: holderId, tier: rest.tier, endReason: "reassigned", ...queue }, now);
+    }
+    const [holder] = holderId === null ? [] : await selectRows<{ full_name: string }>(db, sql`select full_name from users where id = ${holderId}`);
+    await appendActivities(db, [
+      { companyId: rest.company_id, actorId: null, kind: "rest_ended", occurredAt: now, data: { restId: rest.id, toUserId: holderId, toName: holder?.full_name ?? null, tier: rest.tier } },
+    ]);
+  }
+  return due.length;
+}
+
+/** Open holdings in a tier with terms but without one (older holdings, or tier 1 terms just switched on). */
+async function giveMissingTerms(db: DbOrTx, settings: TeamSettings, periods: StoredSalesPeriods): Promise<number> {
+  const r = settings.rotation;
+  const rows = await selectRows<{ id: number; tier: number; started_at: Date | string; industry: string | null; size: string | null; group_name: string | null }>(
+    db,
+    sql`select h.id, h.tier, h.started_at, c.industry, c.size, c.group_name
+        from holdings h join companies c on c.id = h.company_id
+        where h.ended_at is null and h.term_until is null and h.extended_until is null
+          and (h.tier = 2 or (h.tier = 1 and ${r.termsInTier1}))`,
+  );
+  const terms = rows.map((row) => {
+    const period = salesPeriodFor(periods, { industry: row.industry, size: row.size });
+    const term = termOf(row.tier, new Date(row.started_at), period.days, Boolean(row.group_name), { termsInTier1: r.termsInTier1, groupMultiplier: r.groupTermMultiplier });
+    return { id: row.id, term: term!.toISOString() };
+  });
+  for (let i = 0; i < terms.length; i += CHUNK) {
+    await db.execute(sql`update holdings h set term_until = v.term from jsonb_to_recordset(${JSON.stringify(terms.slice(i, i + CHUNK))}::jsonb) as v(id int, term timestamptz) where h.id = v.id`);
+  }
+  return terms.length;
+}
+
+interface Candidate {
+  id: number;
+  company_id: number;
+  user_id: number;
+  tier: number;
+  started_at: Date | string;
+  term_until: Date | string | null;
+  dead_reason: DeadReason | null;
+  last_touch_at: Date | string | null;
+  sold: boolean;
+}
+
+const at = (v: Date | string | null) => (v === null ? null : new Date(v));
+
+async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Promise<{ listed: number; unlisted: number }> {
+  const inactiveDays = settings.rotation.inactiveDays;
+  const nowIso = now.toISOString();
+  // A superset of what the rule lists, narrowed by the database; `deadReason` decides. A running
+  // extension keeps a holding off the list.
+  const candidates = await selectRows<Candidate>(
+    db,
+    sql`select h.id, h.company_id, h.user_id, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
+               exists (select 1 from orders o where o.company_id = h.company_id and o.ordered_at >= h.started_at) as sold
+        from holdings h join companies c on c.id = h.company_id
+        where h.ended_at is null
+          and (h.dead_listed_at is not null
+               or ((h.extended_until is null or h.extended_until <= ${nowIso}::timestamptz)
+                   and ((h.term_until is not null and h.term_until < ${nowIso}::timestamptz)
+                        or (${inactiveDays} > 0 and greatest(coalesce(c.last_touch_at, h.started_at), h.started_at)
+                                                    < ${nowIso}::timestamptz - make_interval(days => ${inactiveDays})))))`,
+  );
+  const changes: { id: number; company_id: number; user_id: number; tier: number; reason: DeadReason | null; was: DeadReason | null }[] = [];
+  for (const c of candidates) {
+    const reason = deadReason(
+      { tier: c.tier, startedAt: new Date(c.started_at), termUntil: at(c.term_until), lastActivityAt: at(c.last_touch_at), soldSinceStart: c.sold },
+      now,
+      inactiveDays,
+    );
+    if (reason !== c.dead_reason) changes.push({ id: c.id, company_id: c.company_id, user_id: c.user_id, tier: c.tier, reason, was: c.dead_reason });
+  }
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const chunk = JSON.stringify(changes.slice(i, i + CHUNK).map((c) => ({ id: c.id, reason: c.reason })));
+    await db.execute(sql`update holdings h set dead_reason = v.reason,
+                           dead_listed_at = case when v.reason is null then null else coalesce(h.dead_listed_at, ${nowIso}::timestamptz) end
+                         from jsonb_to_recordset(${chunk}::jsonb) as v(id int, reason text) where h.id = v.id`);
+  }
+  // One entry when a holding goes on the list or leaves it; a changed reason alone is not news.
+  const entries = changes
+    .filter((c) => (c.reason === null) !== (c.was === null))
+    .map((c) => ({
+      companyId: c.company_id,
+      actorId: null,
+      kind: c.reason ? ("rotation_listed" as const) : ("rotation_unlisted" as const),
+      occurredAt: now,
+      data: { holdingId: c.id, holderId: c.user_id, tier: c.tier, reason: c.reason ?? c.was },
+    }));
+  for (let i = 0; i < entries.length; i += CHUNK) await appendActivities(db, entries.slice(i, i + CHUNK));
+  return { listed: entries.filter((e) => e.kind === "rotation_listed").length, unlisted: entries.filter((e) => e.kind === "rotation_unlisted").length };
+}
