@@ -224,13 +224,16 @@ describe("demo data", () => {
     expect(invoices.find((i) => i.overdue)?.n).toBeGreaterThan(0);
     const segments = await rows<{ segment: string }>(sql`select distinct segment from customer_insights`);
     expect(segments.length).toBeGreaterThanOrEqual(4);
-    const [reorder] = await rows<{ customers: number; with_date: number; overdue: number }>(
-      sql`select (select count(*)::int from companies where stage = 'customer') as customers,
+    const [reorder] = await rows<{ rhythmic: number; with_date: number; overdue: number }>(
+      sql`select (select count(*)::int from companies c where c.stage = 'customer'
+                    and (select count(distinct (o.ordered_at at time zone 'Europe/Kyiv')::date) from orders o where o.company_id = c.id) >= 2) as rhythmic,
                  (count(*) filter (where expected_on is not null))::int as with_date,
                  (count(*) filter (where expected_on < current_date))::int as overdue
           from customer_insights`,
     );
-    expect(reorder!.with_date).toBeGreaterThan(reorder!.customers / 2);
+    // Every customer who bought on two days or more has an expected next purchase.
+    expect(reorder!.with_date).toBe(reorder!.rhythmic);
+    expect(reorder!.with_date).toBeGreaterThan(10);
     expect(reorder!.overdue).toBeGreaterThan(0);
     const [touch] = await rows<{ live_without_date: number }>(
       sql`select count(*)::int as live_without_date from companies c left join holdings h on h.company_id = c.id and h.ended_at is null
