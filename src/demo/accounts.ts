@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../db/connect.js";
 import { recomputeInsights } from "../features/accounts/insights.js";
+import { runRotationSweep } from "../features/rotation/rotationSweep.js";
 import { scheduleTouches } from "../features/touches/touchSchedule.js";
 
 /**
@@ -9,9 +10,10 @@ import { scheduleTouches } from "../features/touches/touchSchedule.js";
  * a second one; every fifth customer stopped buying three weeks ago, so reminders, "overdue to
  * buy" and the at-risk segments have something to show. The back office has billed the orders
  * older than three days and most of those older than three weeks are paid; a few are overdue.
- * Then the nightly sweeps run once, so segments and touch dates are there at first sign-in.
+ * Then the nightly sweeps run once, so segments, touch dates and the head's list of dead clients
+ * are there at first sign-in.
  */
-export async function writeAccounts(tx: DbOrTx, timeZone: string): Promise<{ repeatOrders: number; invoices: number; customers: number }> {
+export async function writeAccounts(tx: DbOrTx, timeZone: string, now: Date): Promise<{ repeatOrders: number; invoices: number; customers: number }> {
   const [office] = await selectRows<{ id: number }>(tx, sql`select id from users where role = 'back_office' and active order by id limit 1`);
   const repeat = await selectRows<{ id: number }>(
     tx,
@@ -22,7 +24,7 @@ export async function writeAccounts(tx: DbOrTx, timeZone: string): Promise<{ rep
         cross join lateral (select 7 + (h.company_id * 7) % 22 as every) r
         cross join generate_series(1, 12) k
         where h.tier = 3 and h.ended_at is null
-          and f.first_at + (k * r.every + 3) * interval '1 day' < now() - case when h.company_id % 5 = 0 then interval '24 days' else interval '0 days' end
+          and f.first_at + (k * r.every + 3) * interval '1 day' < ${now.toISOString()}::timestamptz - case when h.company_id % 5 = 0 then interval '24 days' else interval '0 days' end
         returning id`,
   );
   // Lines: the customer's own product every time, a second one on every third order.
@@ -56,8 +58,8 @@ export async function writeAccounts(tx: DbOrTx, timeZone: string): Promise<{ rep
                    case when paid then 'paid' else 'issued' end,
                    case when paid then (o.ordered_at + (6 + o.id % 10) * interval '1 day')::date end,
                    ${office.id}, case when paid then ${office.id}::int end, o.ordered_at + interval '1 day'
-            from orders o cross join lateral (select o.ordered_at < now() - interval '21 days' and o.id % 11 <> 0 as paid) p
-            where o.ordered_at < now() - interval '3 days'
+            from orders o cross join lateral (select o.ordered_at < ${now.toISOString()}::timestamptz - interval '21 days' and o.id % 11 <> 0 as paid) p
+            where o.ordered_at < ${now.toISOString()}::timestamptz - interval '3 days'
             returning id`,
       )
     : [];
@@ -66,7 +68,9 @@ export async function writeAccounts(tx: DbOrTx, timeZone: string): Promise<{ rep
     select i.company_id, i.issued_by, 'invoice_issued', i.created_at, jsonb_build_object('invoiceId', i.id, 'orderId', i.order_id, 'number', i.number, 'amountMinor', i.amount_minor, 'currency', i.currency, 'dueOn', i.due_on)
     from invoices i`);
 
-  const insights = await recomputeInsights(tx, timeZone);
+  const insights = await recomputeInsights(tx, timeZone, now);
   await scheduleTouches(tx, timeZone);
+  // The head's list of dead clients as the first daily sweep would leave it.
+  await runRotationSweep(tx, timeZone, now);
   return { repeatOrders: repeat.length, invoices: invoices.length, customers: insights.customers };
 }

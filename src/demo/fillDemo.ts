@@ -45,7 +45,7 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
     const written = await writeBase(tx, seeds, histories);
     const prospecting = await writeProspecting(tx, team);
     const conversion = await writeConversion(tx, options.timeZone ?? "Europe/Kyiv");
-    const accounts = await writeAccounts(tx, options.timeZone ?? "Europe/Kyiv");
+    const accounts = await writeAccounts(tx, options.timeZone ?? "Europe/Kyiv", new Date(now));
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
     return { team, written, stages, prospecting, conversion, accounts } as const;
   });

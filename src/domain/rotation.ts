@@ -138,9 +138,12 @@ export interface HeldClient {
 /**
  * Why a holding belongs on the head's list now, or null: past its term without a sale, or no
  * activity at all for `inactiveDays` (counted from the holding's start when nothing happened).
- * An expired term comes first: it is the rule; inactivity is the early warning.
+ * An expired term comes first: it is the rule; inactivity is the early warning. Rotation is for
+ * the selling tiers (1 and 2): an account manager's customer already bought, and a neglected one
+ * shows on the weekly contact system's overdue list instead.
  */
 export function deadReason(h: HeldClient, now: Date, inactiveDays: number): DeadReason | null {
+  if (h.tier !== 1 && h.tier !== 2) return null;
   if (h.termUntil !== null && now.getTime() > h.termUntil.getTime() && !h.soldSinceStart) return "term_expired";
   const since = h.lastActivityAt && h.lastActivityAt > h.startedAt ? h.lastActivityAt : h.startedAt;
   if (inactiveDays > 0 && now.getTime() - since.getTime() > inactiveDays * DAY_MS) return "inactive";

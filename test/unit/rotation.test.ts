@@ -97,6 +97,8 @@ describe("the head's list", () => {
     expect(deadReason(held(), new Date("2026-05-31T09:00:00Z"), 0)).toBeNull();
     expect(deadReason(held(), new Date("2026-05-31T09:00:01Z"), 0)).toBe("term_expired");
     expect(deadReason(held({ soldSinceStart: true }), new Date("2026-06-30T00:00:00Z"), 0)).toBeNull();
+    // Account management is not rotated: a neglected customer is the weekly contact system's business.
+    expect(deadReason(held({ tier: 3, lastActivityAt: null }), new Date("2027-06-30T00:00:00Z"), 14)).toBeNull();
   });
 
   it("lists a holding with no activity for N days, counted from its start when nothing happened", () => {

@@ -111,7 +111,7 @@ async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Pr
     sql`select h.id, h.company_id, h.user_id, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
                exists (select 1 from orders o where o.company_id = h.company_id and o.ordered_at >= h.started_at) as sold
         from holdings h join companies c on c.id = h.company_id
-        where h.ended_at is null
+        where h.ended_at is null and h.tier in (1, 2)
           and (h.dead_listed_at is not null
                or ((h.extended_until is null or h.extended_until <= ${nowIso}::timestamptz)
                    and ((h.term_until is not null and h.term_until < ${nowIso}::timestamptz)
