@@ -12,7 +12,7 @@ import { endHolding, replaceHolding } from "../holdings/holdingWriter.js";
 import { activeTarget } from "../holdings/targetUser.js";
 import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { readSettings, type TeamSettings } from "../settings/teamSettings.js";
-import { nextHolderFor } from "./nextHolder.js";
+import { HolderPool } from "./nextHolder.js";
 import type { DecisionInput } from "./schemas.js";
 
 /**
@@ -71,7 +71,7 @@ async function settleOpenDeal(tx: Tx, companyId: number, toManagerId: number | n
                          where company_id = ${companyId} and closed_at is null`);
 }
 
-async function decideOne(tx: Tx, actor: Actor, item: DecisionInput, settings: TeamSettings, now: Date): Promise<DecisionOutcome> {
+async function decideOne(tx: Tx, actor: Actor, item: DecisionInput, settings: TeamSettings, pool: HolderPool, now: Date): Promise<DecisionOutcome> {
   const h = await lockHolding(tx, item.holdingId);
   const wh: WorkingHours = settings.workingHours;
   const today = dayOf(now, wh);
@@ -90,9 +90,10 @@ async function decideOne(tx: Tx, actor: Actor, item: DecisionInput, settings: Te
       return { holdingId: h.id, companyId: h.company_id, decision: "extend", toUserId: h.user_id, restUntil: null };
     }
     case "transfer_now": {
-      const toUserId = item.toUserId ?? (await nextHolderFor(tx, h.company_id, h.tier, settings.rotation, now));
+      const toUserId = item.toUserId ?? (await pool.pick(h.company_id, h.tier, true));
       if (toUserId === null) throw appError("no_next_holder");
       const target = await chosenHolder(tx, toUserId, h);
+      if (item.toUserId !== undefined) pool.taken(h.tier, target.id);
       const queue = h.tier === 2 ? queueFactsForManualLead(now, settings) : {};
       await replaceHolding(tx, h.company_id, { id: h.id }, { userId: target.id, tier: h.tier, endReason: "transferred", note: item.note, ...queue }, now);
       if (h.tier === 2) await settleOpenDeal(tx, h.company_id, target.id, "", now);
@@ -105,7 +106,7 @@ async function decideOne(tx: Tx, actor: Actor, item: DecisionInput, settings: Te
     case "transfer_after_rest": {
       const restDays = item.restDays ?? settings.rotation.restDays;
       const until = restEnds(today, restDays);
-      const nextHolderId = item.nextHolderId !== undefined ? (await chosenHolder(tx, item.nextHolderId, h)).id : await nextHolderFor(tx, h.company_id, h.tier, settings.rotation, now);
+      const nextHolderId = item.nextHolderId !== undefined ? (await chosenHolder(tx, item.nextHolderId, h)).id : await pool.pick(h.company_id, h.tier, true);
       await endHolding(tx, h.company_id, "rotated", item.note ?? null, now);
       if (h.tier === 2) await settleOpenDeal(tx, h.company_id, null, "Rotated: the client rests before its next manager", now);
       await tx.execute(sql`update companies set stage = 'resting', next_touch_at = null, updated_at = now() where id = ${h.company_id}`);
@@ -142,9 +143,10 @@ export async function decideRotation(db: Db, actor: Actor, items: DecisionInput[
     const settings = await readSettings(tx, timeZone);
     const now = new Date();
     const outcomes: DecisionOutcome[] = [];
+    const pool = new HolderPool(tx, settings.rotation, now);
     for (const [index, item] of items.entries()) {
       try {
-        outcomes.push(await decideOne(tx, actor, item, settings, now));
+        outcomes.push(await decideOne(tx, actor, item, settings, pool, now));
       } catch (error) {
         // Name the item that failed; the whole batch is rolled back.
         if (error instanceof AppError) throw appError(error.code, { ...(error.details ?? {}), index, holdingId: item.holdingId });

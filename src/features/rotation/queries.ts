@@ -5,7 +5,7 @@ import { daysBetween } from "../../domain/deals.js";
 import { lostThenSold, type DeadReason } from "../../domain/rotation.js";
 import { dayOf, type WorkingHours } from "../../domain/workingTime.js";
 import type { RotationSettings } from "../settings/teamSettings.js";
-import { nextHolderFor } from "./nextHolder.js";
+import { HolderPool } from "./nextHolder.js";
 
 const iso = (v: Date | string) => isoOrNull(v)!;
 
@@ -39,8 +39,10 @@ export async function deadList(db: DbOrTx, rotation: RotationSettings, wh: Worki
   );
   const today = dayOf(now, wh);
   const items = [];
+  // Suggestions spread like a batch decision would: each one counts towards the person's load.
+  const pool = new HolderPool(db, rotation, now);
   for (const r of rows) {
-    const suggestedId = await nextHolderFor(db, r.company_id, r.tier, rotation, now);
+    const suggestedId = await pool.pick(r.company_id, r.tier, true);
     const [suggested] = suggestedId === null ? [] : await selectRows<{ id: number; full_name: string }>(db, sql`select id, full_name from users where id = ${suggestedId}`);
     items.push({
       holdingId: r.id,

@@ -7,7 +7,7 @@ import { appendActivities } from "../clients/timeline.js";
 import { queueFactsForManualLead } from "../conversion/leadDistributor.js";
 import { replaceHolding } from "../holdings/holdingWriter.js";
 import { readSettings, type TeamSettings } from "../settings/teamSettings.js";
-import { nextHolderFor } from "./nextHolder.js";
+import { HolderPool } from "./nextHolder.js";
 import { refreshSalesPeriods, type StoredSalesPeriods } from "./salesPeriods.js";
 
 /**
@@ -50,10 +50,11 @@ export async function wakeRestedClients(db: DbOrTx, settings: TeamSettings, now:
         from rests r where r.ended_at is null and r.until_on <= ${today}::date
         order by r.until_on, r.id for update of r`,
   );
+  const pool = new HolderPool(db, settings.rotation, now);
   for (const rest of due) {
     await db.execute(sql`update companies set stage = ${rest.stage_before}, updated_at = now() where id = ${rest.company_id}`);
     await db.execute(sql`update rests set ended_at = ${now.toISOString()}::timestamptz where id = ${rest.id}`);
-    const holderId = rest.picked_ok ? rest.next_holder_id : await nextHolderFor(db, rest.company_id, rest.tier, settings.rotation, now);
+    const holderId = rest.picked_ok ? rest.next_holder_id : await pool.pick(rest.company_id, rest.tier, true);
     if (holderId !== null) {
       const queue = rest.tier === 2 ? queueFactsForManualLead(now, settings) : {};
       await replaceHolding(db, rest.company_id, null, { userId: holderId, tier: rest.tier, endReason: "reassigned", ...queue }, now);
