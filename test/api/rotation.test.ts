@@ -296,3 +296,17 @@ describe("the quality signal", () => {
     expect((await m3.get("/api/rotation/quality")).status).toBe(403);
   });
 });
+
+describe("a batch spreads", () => {
+  it("gives a batch of transfers to different people when their loads are equal, not all to the lightest one", async () => {
+    const holder = await server.signedIn("manager");
+    for (let i = 0; i < 3; i++) await server.signedIn("manager");
+    const ids = [await lead("Spread 1", holder.user), await lead("Spread 2", holder.user), await lead("Spread 3", holder.user)];
+    const items = await Promise.all(ids.map(async (id) => ({ holdingId: (await openHolding(id)).id, decision: "transfer_now" })));
+    const res = await head.post("/api/rotation/decisions", { items });
+    expect(res.status).toBe(200);
+    const receivers = res.body.items.map((i: { toUserId: number }) => i.toUserId);
+    expect(new Set(receivers).size).toBe(3);
+    expect(receivers).not.toContain(holder.user.id);
+  });
+});
