@@ -1,8 +1,9 @@
 import type { Tier } from "./conveyor.js";
 
 /**
- * How long a new holder keeps a company before the head reviews it. Until the sales period is
- * computed from the data (rotation), tier 2 uses a fixed default; tiers 1 and 3 have no term.
+ * A fixed term for tier 2, used where no data exists yet to compute the sales period: the demo's
+ * generated history. The live conveyor gives terms from the sales period (see rotation.ts and
+ * features/rotation/terms.ts).
  */
 export const DEFAULT_SALES_PERIOD_DAYS = 30;
 
