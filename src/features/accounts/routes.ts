@@ -25,9 +25,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const settings = await readSettings(db, tz);
     return { settings, today: dayOf(new Date(), settings.workingHours) };
   };
-  /** A list narrowed to one company: refused unless the actor may read that customer's account. */
-  const checkCompany = async (actor: Actor, companyId: number | undefined) => {
-    if (companyId !== undefined && !mayReadAccount(actor, await openHoldingOf(db, companyId))) throw appError("forbidden");
+  /**
+   * The filter of an order or invoice list: the actor's scope, today, paging; a list narrowed to
+   * one company is refused unless the actor may read that customer's account.
+   */
+  const listFilter = async <Q extends { companyId?: number; limit?: number; offset?: number }>(actor: Actor, query: Q) => {
+    const scope = scopeOf(actor);
+    if (query.companyId !== undefined && !mayReadAccount(actor, await openHoldingOf(db, query.companyId))) throw appError("forbidden");
+    const { today: day } = await today();
+    return { scope, today: day, ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 };
   };
 
   app.get(
@@ -80,11 +86,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const scope = scopeOf(actor);
-      await checkCompany(actor, request.query.companyId);
-      const { today: day } = await today();
-      const filter = { scope, today: day, ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
+      const filter = await listFilter(actorOf(request), request.query);
       return { total: await countOrders(db, filter), items: await findOrders(db, filter) };
     },
   );
@@ -114,11 +116,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const scope = scopeOf(actor);
-      await checkCompany(actor, request.query.companyId);
-      const { today: day } = await today();
-      const filter = { scope, today: day, ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
+      const filter = await listFilter(actorOf(request), request.query);
       return { total: await countInvoices(db, filter), items: await findInvoices(db, filter) };
     },
   );
