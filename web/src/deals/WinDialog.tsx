@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Divider, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash, IconTrophy } from "@tabler/icons-react";
 import { PROMISE_KINDS, type Deal, type PromiseKind } from "../api/types";
@@ -9,17 +9,11 @@ import { homePath, steersConveyor } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { useTeam } from "../companies/queries";
-import { formatMoney, toMinor } from "../i18n/format";
+import { OrderLinesEditor } from "../orders/OrderLinesEditor";
+import { newOrderLine, readOrderLines, type OrderLineDraft } from "../orders/orderLines";
 import { useProducts } from "../products/queries";
 import { useWinDeal } from "./queries";
 import { CURRENCIES, dealCurrency } from "./stages";
-
-interface Line {
-  key: number;
-  productId: string | null;
-  quantity: number | string;
-  amount: number | string;
-}
 
 interface PromiseRow {
   key: number;
@@ -29,7 +23,6 @@ interface PromiseRow {
 }
 
 let nextKey = 1;
-const newLine = (): Line => ({ key: nextKey++, productId: null, quantity: 1, amount: "" });
 const newPromise = (): PromiseRow => ({ key: nextKey++, kind: "delivery_date", text: "", dueOn: "" });
 
 /** Won: the first order (products, amounts), the promises made, and the account manager who takes the customer on. */
@@ -42,17 +35,14 @@ export function WinDialog({ deal, opened, onClose }: { deal: Deal; opened: boole
   const products = useProducts(opened);
   const [accountManagerId, setAccountManagerId] = useState<string | null>(null);
   const [currency, setCurrency] = useState(dealCurrency(deal));
-  const [lines, setLines] = useState<Line[]>(() => [newLine()]);
+  const [lines, setLines] = useState<OrderLineDraft[]>(() => [newOrderLine()]);
   const [promises, setPromises] = useState<PromiseRow[]>([]);
   const [note, setNote] = useState("");
 
-  const parsed = lines.map((l) => ({ productId: Number(l.productId), quantity: Number(l.quantity), amountMinor: toMinor(l.amount) }));
-  const linesValid = parsed.length > 0 && parsed.every((l) => l.productId > 0 && Number.isInteger(l.quantity) && l.quantity >= 1 && l.amountMinor !== null);
+  const order = readOrderLines(lines);
   const promisesValid = promises.every((p) => p.text.trim());
-  const total = parsed.reduce((sum, l) => sum + (l.amountMinor ?? 0), 0);
-  const ready = Boolean(accountManagerId) && linesValid && promisesValid;
+  const ready = Boolean(accountManagerId) && order.valid && promisesValid;
 
-  const setLine = (key: number, patch: Partial<Line>) => setLines((all) => all.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const setPromise = (key: number, patch: Partial<PromiseRow>) => setPromises((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
   const submit = (event: FormEvent) => {
@@ -63,7 +53,7 @@ export function WinDialog({ deal, opened, onClose }: { deal: Deal; opened: boole
         dealId: deal.id,
         accountManagerId: Number(accountManagerId),
         currency,
-        lines: parsed.map((l) => ({ productId: l.productId, quantity: l.quantity, amountMinor: l.amountMinor ?? 0 })),
+        lines: order.lines,
         promises: promises.map((p) => ({ kind: p.kind, text: p.text.trim(), ...(p.dueOn ? { dueOn: p.dueOn } : {}) })),
         note: note.trim() || undefined,
       },
@@ -77,8 +67,6 @@ export function WinDialog({ deal, opened, onClose }: { deal: Deal; opened: boole
       },
     );
   };
-
-  const productOptions = (products.data ?? []).filter((p) => p.active).map((p) => ({ value: String(p.id), label: p.sku ? `${p.name} · ${p.sku}` : p.name }));
 
   return (
     <Modal opened={opened} onClose={onClose} title={t("deal.winTitle")} size="xl" centered>
@@ -100,62 +88,7 @@ export function WinDialog({ deal, opened, onClose }: { deal: Deal; opened: boole
             <Select label={t("deal.currency")} data={[...CURRENCIES]} value={currency} onChange={(v) => v && setCurrency(v)} allowDeselect={false} maw={120} data-testid="win-currency" />
           </Group>
 
-          <Divider label={t("deal.orderLines")} labelPosition="left" />
-          {products.isSuccess && productOptions.length === 0 ? (
-            <Alert color="yellow" variant="light">
-              {t("deal.noProducts")}
-            </Alert>
-          ) : null}
-          {lines.map((line, i) => (
-            <Group key={line.key} gap="xs" align="flex-end" wrap="nowrap" data-testid="win-line">
-              <Select
-                label={i === 0 ? t("deal.product") : undefined}
-                aria-label={t("deal.product")}
-                data={productOptions}
-                value={line.productId}
-                onChange={(v) => setLine(line.key, { productId: v })}
-                searchable
-                style={{ flex: 1 }}
-                nothingFoundMessage={t("common.nothingFound")}
-                data-testid="win-line-product"
-              />
-              <NumberInput
-                label={i === 0 ? t("deal.quantity") : undefined}
-                aria-label={t("deal.quantity")}
-                value={line.quantity}
-                onChange={(v) => setLine(line.key, { quantity: v })}
-                min={1}
-                allowDecimal={false}
-                w={100}
-                data-testid="win-line-quantity"
-              />
-              <NumberInput
-                label={i === 0 ? t("deal.lineAmount") : undefined}
-                aria-label={t("deal.lineAmount")}
-                value={line.amount}
-                onChange={(v) => setLine(line.key, { amount: v })}
-                min={0}
-                decimalScale={2}
-                thousandSeparator=" "
-                w={160}
-                data-testid="win-line-amount"
-              />
-              <ActionIcon variant="subtle" color="gray" size="lg" disabled={lines.length === 1} onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))} aria-label={t("common.remove")}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group justify="space-between">
-            <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setLines((all) => [...all, newLine()])} data-testid="win-line-add">
-              {t("deal.addLine")}
-            </Button>
-            <Text size="sm">
-              {t("deal.orderTotal")}:{" "}
-              <Text span fw={700} ff="monospace" data-testid="win-total">
-                {formatMoney(total, currency)}
-              </Text>
-            </Text>
-          </Group>
+          <OrderLinesEditor label={t("deal.orderLines")} lines={lines} onChange={setLines} currency={currency} products={products} testIdPrefix="win" />
 
           <Divider label={t("deal.promisesMade")} labelPosition="left" />
           <Text size="xs" c="dimmed">
