@@ -22,6 +22,9 @@ import { TeamRulesPage } from "./settings/TeamRulesPage";
 import { AccountsPage } from "./accounts/AccountsPage";
 import { InvoicesPage } from "./billing/InvoicesPage";
 import { TouchesPage } from "./touches/TouchesPage";
+import { RotationPage } from "./rotation/RotationPage";
+import { WeeklyReportsPage } from "./rotation/WeeklyReportsPage";
+import { MyReportPage } from "./rotation/MyReportPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
 function RequireSignIn() {
@@ -71,6 +74,9 @@ export function App() {
             <Route path="accounts" element={<AccountsPage />} />
             <Route path="invoices" element={<InvoicesPage />} />
             <Route path="touches" element={<TouchesPage />} />
+            <Route path="rotation" element={<RotationPage />} />
+            <Route path="weekly-reports" element={<WeeklyReportsPage />} />
+            <Route path="my-report" element={<MyReportPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

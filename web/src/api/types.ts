@@ -383,6 +383,8 @@ export interface TeamSettings {
   cadenceDays: number;
   /** Tier 3: remind account managers N days before a customer's expected purchase (0–60). */
   reorderReminderDays: number;
+  /** Rotation of dead clients (src/features/settings/teamSettings.ts RotationSettings). */
+  rotation: RotationSettings;
 }
 
 export interface Absence {
@@ -572,4 +574,150 @@ export interface PlaceOrderInput {
   currency: string;
   lines: { productId: number; quantity: number; amountMinor: number }[];
   note?: string;
+}
+
+/* Rotation of dead clients and weekly reports (src/features/rotation/*; rules in src/domain/rotation.ts). */
+
+export interface RotationSettings {
+  /** Fewer sales than this and the computed sales period is not trusted: the fallback is used. */
+  salesPeriodMinCases: number;
+  salesPeriodFallbackDays: number;
+  /** The head's fixed sales period; null: computed from the data. */
+  salesPeriodOverrideDays: number | null;
+  /** Terms in tier 1 too (tier 2 always has them). */
+  termsInTier1: boolean;
+  /** A company in a group of related companies gets a term this many times longer. */
+  groupTermMultiplier: number;
+  /** No call, meeting or email for this many days lists a holding (0: never). */
+  inactiveDays: number;
+  maxExtensionDays: number;
+  restDays: number;
+  holderCooldownDays: number;
+  preferBestConverter: boolean;
+  qualityWindowDays: number;
+}
+
+export const DEAD_REASONS = ["term_expired", "inactive"] as const;
+export type DeadReason = (typeof DEAD_REASONS)[number];
+
+/** Objective reasons to extend a holding: the same as for postponing a deal. */
+export const EXTENSION_REASONS = POSTPONE_REASONS;
+export type ExtensionReason = PostponeReason;
+
+export interface Person {
+  id: number;
+  fullName: string;
+}
+
+/** A holding on the head's list: GET /api/rotation/dead. */
+export interface DeadClient {
+  holdingId: number;
+  company: { id: number; legalName: string; industry: string | null; size: CompanySize | null; groupName: string | null; stage: Stage };
+  holder: Person & { role: Role };
+  tier: number;
+  startedAt: string;
+  termUntil: string | null;
+  reason: DeadReason;
+  listedAt: string;
+  lastTouchAt: string | null;
+  daysHeld: number;
+  /** Who would take it now by the rule; null: nobody is eligible. */
+  suggested: Person | null;
+}
+
+/** One of the head's decisions: POST /api/rotation/decisions (a batch is all or nothing). */
+export type RotationDecisionInput =
+  | { holdingId: number; decision: "extend"; category: ExtensionReason; note: string; until: string }
+  | { holdingId: number; decision: "transfer_now"; toUserId?: number; note?: string }
+  | { holdingId: number; decision: "transfer_after_rest"; restDays?: number; nextHolderId?: number; note?: string }
+  | { holdingId: number; decision: "archive"; note: string };
+export type RotationDecision = RotationDecisionInput["decision"];
+
+export interface RotationOutcome {
+  holdingId: number;
+  companyId: number;
+  decision: RotationDecision;
+  toUserId: number | null;
+  restUntil: string | null;
+}
+
+/** A client resting after rotation: GET /api/rotation/resting. */
+export interface Rest {
+  id: number;
+  company: { id: number; legalName: string };
+  from: Person;
+  tier: number;
+  startedAt: string;
+  untilOn: string;
+  nextHolder: Person | null;
+}
+
+export interface SalesPeriod {
+  days: number;
+  source: "computed" | "fallback" | "override";
+  mean: number | null;
+  median: number | null;
+  cases: number;
+}
+
+export interface SalesPeriodReport {
+  periods: { overall: SalesPeriod; byIndustry: Record<string, SalesPeriod>; bySize: Record<string, SalesPeriod>; computedAt: string };
+  policy: RotationSettings;
+}
+
+export interface QualityLine {
+  holder: Person;
+  lost: number;
+  soldLater: number;
+  cases: { company: { id: number; legalName: string }; how: "rotated" | "archived"; lostAt: string; soldAt: string; seller: Person }[];
+}
+
+export const REPORT_STATUSES = ["progressing", "stalled", "hopeless", "sold"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface ReportLine {
+  status: ReportStatus;
+  nextStep: string;
+  nextStepOn: string | null;
+  note: string | null;
+}
+
+export interface ReportLineInput {
+  companyId: number;
+  status: ReportStatus;
+  nextStep: string;
+  nextStepOn?: string;
+  note?: string;
+}
+
+/** My weekly report: GET /api/weekly-reports/mine. */
+export interface WeeklyReport {
+  /** The Monday of the week. */
+  week: string;
+  submittedAt: string | null;
+  clients: {
+    holdingId: number;
+    company: { id: number; legalName: string; stage: Stage };
+    tier: number;
+    /** false: held at some point of the week, not any more. */
+    heldNow: boolean;
+    activities: { kind: string; occurredAt: string; text: string | null }[];
+    line: ReportLine | null;
+    suggestedStatus: ReportStatus;
+  }[];
+}
+
+/** The head's view of a week: GET /api/weekly-reports. */
+export interface WeeklyOverview {
+  week: string;
+  /** The week's last working day has passed. */
+  overdue: boolean;
+  people: {
+    user: Person & { role: Role };
+    held: number;
+    submittedAt: string | null;
+    missing: { id: number; legalName: string; stage: Stage }[];
+    late: boolean;
+    lines: ({ holdingId: number; heldNow: boolean; company: { id: number; legalName: string; stage: Stage } } & ReportLine)[];
+  }[];
 }

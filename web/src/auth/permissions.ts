@@ -60,6 +60,12 @@ export const mayPlaceOrder = (user: User, company: Company) =>
 /** The weekly contact system: every salesperson keeps their companies touched; the head watches everyone. */
 export const keepsInTouch = (user: User) => ["admin", "head", "caller", "manager", "account_manager"].includes(user.role);
 
+/** Rotation of dead clients is the head's: the list, the decisions, the rests, the sales period, the quality signal. */
+export const decidesRotation = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+/** Salespeople in tiers 1 and 2 report weekly on every client they hold; the head reads everyone's reports. */
+export const writesWeeklyReport = (user: User) => user.role === "caller" || user.role === "manager";
+export const readsWeeklyReports = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+
 /** Where a role starts its day. */
 export function homePath(user: User): string {
   if (worksCallLists(user)) return "/calling";

@@ -3,7 +3,14 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline as MantineTimeline, Title } from "@mantine/core";
 import {
+  IconAlertTriangle,
+  IconArchive,
   IconArrowRight,
+  IconCalendarPlus,
+  IconCircleCheck,
+  IconClipboardList,
+  IconClockPause,
+  IconClockPlay,
   IconBriefcase,
   IconBuildingPlus,
   IconCalendarEvent,
@@ -26,12 +33,13 @@ import {
   IconUserPlus,
   IconUserShare,
 } from "@tabler/icons-react";
-import type { Activity } from "../api/types";
+import type { Activity, ReportStatus } from "../api/types";
 import { STAGES, type Stage } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { dealStageLabel } from "../deals/stages";
 import { formatDateTime, formatDay, formatMoney } from "../i18n/format";
 import { isCallOutcome } from "./outcomes";
+import { REPORT_STATUS_COLORS } from "../rotation/ReportStatusBadge";
 import { useTimeline } from "./queries";
 import { StageBadge } from "./StageBadge";
 
@@ -59,6 +67,14 @@ const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
   invoice_cancelled: { icon: IconFileX, color: "red" },
   handover_accepted: { icon: IconUserCheck, color: "grape" },
   promise_resolved: { icon: IconHeartHandshake, color: "grape" },
+  rotation_listed: { icon: IconAlertTriangle, color: "orange" },
+  rotation_unlisted: { icon: IconCircleCheck, color: "teal" },
+  rotation_extended: { icon: IconCalendarPlus, color: "blue" },
+  rotation_transferred: { icon: IconUserShare, color: "indigo" },
+  rotation_rested: { icon: IconClockPause, color: "gray" },
+  rotation_archived: { icon: IconArchive, color: "red" },
+  rest_ended: { icon: IconClockPlay, color: "teal" },
+  weekly_report: { icon: IconClipboardList, color: "cyan" },
 };
 
 /** An order from a won deal is the first one; the account manager's later orders are repeat orders. */
@@ -202,6 +218,61 @@ function EntryBody({ entry }: { entry: Activity }) {
         </Text>,
       );
       break;
+    case "rotation_listed":
+    case "rotation_unlisted":
+      if (data.reason === "term_expired" || data.reason === "inactive") {
+        parts.push(
+          <Badge key="r" size="sm" variant="light" color={entry.kind === "rotation_listed" ? "orange" : "gray"} radius="sm" w="fit-content">
+            {t(`rotation.reason.${data.reason}`)}
+          </Badge>,
+        );
+      }
+      break;
+    case "rotation_extended":
+      parts.push(
+        <Text key="e" size="sm">
+          {t("timeline.postponedUntil", { date: formatDay(str(data.until)), reason: t(`deal.postponeReason.${str(data.category)}`, { defaultValue: str(data.category) }) })}
+        </Text>,
+      );
+      break;
+    case "rotation_transferred":
+      parts.push(
+        <Text key="t" size="sm">
+          {t("timeline.rotatedTo", { name: str(data.toName) || "—" })}
+        </Text>,
+      );
+      break;
+    case "rotation_rested":
+      parts.push(
+        <Text key="r" size="sm">
+          {str(data.nextHolderName)
+            ? t("timeline.restUntilThen", { date: formatDay(str(data.until)), name: str(data.nextHolderName) })
+            : t("timeline.restUntil", { date: formatDay(str(data.until)) })}
+        </Text>,
+      );
+      break;
+    case "rest_ended":
+      parts.push(
+        <Text key="r" size="sm">
+          {str(data.toName) ? t("timeline.restEndedTo", { name: str(data.toName) }) : t("timeline.restEndedNobody")}
+        </Text>,
+      );
+      break;
+    case "weekly_report":
+      parts.push(
+        <Group key="w" gap="xs">
+          {typeof data.status === "string" ? (
+            <Badge size="sm" variant="light" color={REPORT_STATUS_COLORS[data.status as ReportStatus] ?? "gray"} radius="sm">
+              {t(`weeklyReports.status.${data.status}`, { defaultValue: data.status })}
+            </Badge>
+          ) : null}
+          <Text size="sm" c="dimmed">
+            {t("timeline.reportWeek", { date: formatDay(str(data.week)) })}
+            {data.nextStepOn ? ` · ${t("timeline.nextStepOn", { date: formatDay(str(data.nextStepOn)) })}` : ""}
+          </Text>
+        </Group>,
+      );
+      break;
     case "promise_resolved":
       if (data.status === "kept" || data.status === "broken") {
         parts.push(
@@ -213,6 +284,14 @@ function EntryBody({ entry }: { entry: Activity }) {
       break;
     default:
       break;
+  }
+  // A decision taken before the client was on the head's list: recalled early, from a weekly report.
+  if (["rotation_transferred", "rotation_rested", "rotation_archived"].includes(entry.kind) && data.recall === true) {
+    parts.push(
+      <Badge key="recall" size="sm" variant="light" color="grape" radius="sm" w="fit-content">
+        {t("timeline.recalled")}
+      </Badge>,
+    );
   }
   const showsText = !["contact_added", "contact_updated"].includes(entry.kind) && entry.text;
   return (

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconBook2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { acceptsCustomers, browsesWholeBase, keepsInTouch, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { IconAdjustmentsHorizontal, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
+import { acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
 import { InboundCalls } from "../inbound/InboundCalls";
 import { SimulateCallButton } from "../inbound/SimulateCallButton";
@@ -33,6 +33,7 @@ export function AppLayout() {
     { to: "/accounts", label: user.role === "account_manager" ? t("nav.myCustomers") : t("nav.customers"), icon: IconUserStar, testId: "nav-accounts", show: worksAccounts(user) },
     { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers", show: acceptsCustomers(user) },
     { to: "/touches", label: t("nav.touches"), icon: IconCalendarCheck, testId: "nav-touches", show: keepsInTouch(user) },
+    { to: "/my-report", label: t("nav.myReport"), icon: IconClipboardList, testId: "nav-my-report", show: writesWeeklyReport(user) },
     { to: "/invoices", label: t("nav.invoices"), icon: IconReceipt, testId: "nav-invoices", show: seesInvoices(user) },
     {
       to: "/companies",
@@ -48,6 +49,8 @@ export function AppLayout() {
     { to: "/instructions", label: t("nav.instructions"), icon: IconBook2, testId: "nav-instructions", show: head },
     { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
     { to: "/conversion", label: t("nav.conversion"), icon: IconChartFunnel, testId: "nav-conversion", show: watchesConversion(user) },
+    { to: "/rotation", label: t("nav.rotation"), icon: IconRotateClockwise2, testId: "nav-rotation", show: decidesRotation(user) },
+    { to: "/weekly-reports", label: t("nav.weeklyReports"), icon: IconClipboardList, testId: "nav-weekly-reports", show: readsWeeklyReports(user) },
     { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers-head", show: head },
     { to: "/products", label: t("nav.products"), icon: IconPackage, testId: "nav-products", show: managesProducts(user) },
     { to: "/team", label: t("nav.team"), icon: IconUsersGroup, testId: "nav-team", show: mayManageUsers(user) },

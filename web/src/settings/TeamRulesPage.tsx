@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionIcon, Badge, Button, Center, Chip, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Center, Chip, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { fieldProblems, problemFor } from "../api/errors";
-import type { TeamSettings } from "../api/types";
+import type { RotationSettings, TeamSettings } from "../api/types";
 import { managesTeamRules } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
@@ -22,7 +22,7 @@ const TIME_ZONES: string[] = (() => {
   }
 })();
 
-/** The team's rules: working hours and days, lead caps, the first-contact deadline, the touch cadence and reorder reminders, deal stages, postponements. */
+/** The team's rules: working hours and days, lead caps, the first-contact deadline, the touch cadence and reorder reminders, deal stages, postponements, rotation of dead clients. */
 export function TeamRulesPage() {
   const user = useUser();
   const settings = useTeamSettings();
@@ -49,6 +49,7 @@ function TeamRulesForm({ initial }: { initial: TeamSettings }) {
   const stages = value.dealStages;
   const code = stageCode(newStage);
   const canAdd = code !== "" && !stages.includes(code) && code !== "won" && code !== "lost" && stages.length < 20;
+  const setRotation = (patch: Partial<RotationSettings>) => setValue((v) => ({ ...v, rotation: { ...v.rotation, ...patch } }));
   const weekdayName = (d: number) => new Intl.DateTimeFormat(LOCALES[currentLanguage()], { weekday: "short" }).format(new Date(Date.UTC(2024, 0, d, 12)));
 
   const moveStage = (index: number, by: number) =>
@@ -283,6 +284,99 @@ function TeamRulesForm({ initial }: { initial: TeamSettings }) {
           ) : null}
         </Stack>
       </Paper>
+      <RotationCard value={value.rotation} onChange={setRotation} problems={problems} />
     </Stack>
+  );
+}
+
+/** Integer rules of rotation: [setting, min, max]. */
+const ROTATION_NUMBERS: readonly (readonly [Exclude<keyof RotationSettings, "salesPeriodOverrideDays" | "groupTermMultiplier" | "termsInTier1" | "preferBestConverter">, number, number])[] = [
+  ["salesPeriodMinCases", 1, 10_000],
+  ["salesPeriodFallbackDays", 1, 730],
+  ["inactiveDays", 0, 365],
+  ["maxExtensionDays", 1, 365],
+  ["restDays", 0, 365],
+  ["holderCooldownDays", 0, 3650],
+  ["qualityWindowDays", 1, 3650],
+];
+
+/** Rotation of dead clients: how the term is computed, when a holding is listed, extensions, rests, the next holder, the quality window. */
+function RotationCard({ value, onChange, problems }: { value: RotationSettings; onChange(patch: Partial<RotationSettings>): void; problems: ReturnType<typeof fieldProblems> }) {
+  const { t } = useTranslation();
+  const field = (key: string) => problemFor(problems, `settings.rotation.${key}`);
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="rules-rotation">
+      <Stack gap="sm">
+        <Stack gap={0}>
+          <Text fw={600}>{t("rules.rotation.title")}</Text>
+          <Text size="xs" c="dimmed">
+            {t("rules.rotation.hint")}
+          </Text>
+        </Stack>
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+          <NumberInput
+            label={t("rules.rotation.salesPeriodOverrideDays")}
+            description={t("rules.rotation.salesPeriodOverrideDaysHint")}
+            placeholder={t("rules.rotation.computed")}
+            value={value.salesPeriodOverrideDays ?? ""}
+            min={1}
+            max={730}
+            clampBehavior="strict"
+            allowDecimal={false}
+            allowNegative={false}
+            onChange={(v) => onChange({ salesPeriodOverrideDays: v === "" || v === null ? null : Number(v) || null })}
+            error={field("salesPeriodOverrideDays")}
+            data-testid="rules-rotation-salesPeriodOverrideDays"
+          />
+          {ROTATION_NUMBERS.map(([key, min, max]) => (
+            <NumberInput
+              key={key}
+              label={t(`rules.rotation.${key}`)}
+              description={t(`rules.rotation.${key}Hint`)}
+              value={value[key]}
+              min={min}
+              max={max}
+              clampBehavior="strict"
+              allowDecimal={false}
+              allowNegative={false}
+              onChange={(v) => onChange({ [key]: typeof v === "number" ? v : Number(v) || min })}
+              error={field(key)}
+              data-testid={`rules-rotation-${key}`}
+            />
+          ))}
+          <NumberInput
+            label={t("rules.rotation.groupTermMultiplier")}
+            description={t("rules.rotation.groupTermMultiplierHint")}
+            value={value.groupTermMultiplier}
+            min={1}
+            max={5}
+            step={0.1}
+            decimalScale={2}
+            clampBehavior="strict"
+            allowNegative={false}
+            prefix="× "
+            onChange={(v) => onChange({ groupTermMultiplier: typeof v === "number" ? v : Number(v) || 1 })}
+            error={field("groupTermMultiplier")}
+            data-testid="rules-rotation-groupTermMultiplier"
+          />
+        </SimpleGrid>
+        <Group gap="xl">
+          <Switch
+            label={t("rules.rotation.termsInTier1")}
+            description={t("rules.rotation.termsInTier1Hint")}
+            checked={value.termsInTier1}
+            onChange={(e) => onChange({ termsInTier1: e.currentTarget.checked })}
+            wrapperProps={{ "data-testid": "rules-rotation-termsInTier1" }}
+          />
+          <Switch
+            label={t("rules.rotation.preferBestConverter")}
+            description={t("rules.rotation.preferBestConverterHint")}
+            checked={value.preferBestConverter}
+            onChange={(e) => onChange({ preferBestConverter: e.currentTarget.checked })}
+            wrapperProps={{ "data-testid": "rules-rotation-preferBestConverter" }}
+          />
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
