@@ -92,6 +92,7 @@ interface Candidate {
   id: number;
   company_id: number;
   user_id: number;
+  full_name: string;
   tier: number;
   started_at: Date | string;
   term_until: Date | string | null;
@@ -109,9 +110,9 @@ async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Pr
   // extension keeps a holding off the list.
   const candidates = await selectRows<Candidate>(
     db,
-    sql`select h.id, h.company_id, h.user_id, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
+    sql`select h.id, h.company_id, h.user_id, u.full_name, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
                exists (select 1 from orders o where o.company_id = h.company_id and o.ordered_at >= h.started_at) as sold
-        from holdings h join companies c on c.id = h.company_id
+        from holdings h join companies c on c.id = h.company_id join users u on u.id = h.user_id
         where h.ended_at is null and h.tier in (1, 2)
           and (h.dead_listed_at is not null
                or ((h.extended_until is null or h.extended_until <= ${nowIso}::timestamptz)
@@ -119,14 +120,14 @@ async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Pr
                         or (${inactiveDays} > 0 and greatest(coalesce(c.last_touch_at, h.started_at), h.started_at)
                                                     < ${nowIso}::timestamptz - make_interval(days => ${inactiveDays})))))`,
   );
-  const changes: { id: number; company_id: number; user_id: number; tier: number; reason: DeadReason | null; was: DeadReason | null }[] = [];
+  const changes: { id: number; company_id: number; user_id: number; full_name: string; tier: number; reason: DeadReason | null; was: DeadReason | null }[] = [];
   for (const c of candidates) {
     const reason = deadReason(
       { tier: c.tier, startedAt: new Date(c.started_at), termUntil: at(c.term_until), lastActivityAt: at(c.last_touch_at), soldSinceStart: c.sold },
       now,
       inactiveDays,
     );
-    if (reason !== c.dead_reason) changes.push({ id: c.id, company_id: c.company_id, user_id: c.user_id, tier: c.tier, reason, was: c.dead_reason });
+    if (reason !== c.dead_reason) changes.push({ id: c.id, company_id: c.company_id, user_id: c.user_id, full_name: c.full_name, tier: c.tier, reason, was: c.dead_reason });
   }
   for (let i = 0; i < changes.length; i += CHUNK) {
     const chunk = JSON.stringify(changes.slice(i, i + CHUNK).map((c) => ({ id: c.id, reason: c.reason })));
@@ -142,7 +143,7 @@ async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Pr
       actorId: null,
       kind: c.reason ? ("rotation_listed" as const) : ("rotation_unlisted" as const),
       occurredAt: now,
-      data: { holdingId: c.id, holderId: c.user_id, tier: c.tier, reason: c.reason ?? c.was },
+      data: { holdingId: c.id, holderId: c.user_id, holderName: c.full_name, tier: c.tier, reason: c.reason ?? c.was },
     }));
   for (let i = 0; i < entries.length; i += CHUNK) await appendActivities(db, entries.slice(i, i + CHUNK));
   return { listed: entries.filter((e) => e.kind === "rotation_listed").length, unlisted: entries.filter((e) => e.kind === "rotation_unlisted").length };

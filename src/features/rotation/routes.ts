@@ -115,7 +115,7 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "How the sales period (the term) is computed: mean and median days from start of work to the sale, overall and per segment",
-        response: responses({ 200: Type.Object({ periods: Type.Unknown(), policy: Type.Unknown() }) }),
+        response: responses({ 200: Type.Object({ periods: Type.Ref("SalesPeriods"), policy: Type.Ref("TeamSettings#/properties/rotation") }) }),
       },
     },
     async (request) => {
@@ -131,7 +131,7 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Per salesperson: clients taken away by rotation or archived, and how many somebody else then sold to (same legal entity)",
-        response: responses({ 200: Type.Object({ windowDays: Type.Integer(), items: Type.Array(Type.Unknown()) }) }),
+        response: responses({ 200: Type.Object({ windowDays: Type.Integer(), items: Type.Array(Type.Ref("QualityLine")) }) }),
       },
     },
     async (request) => {
@@ -151,7 +151,7 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/weekly-reports/mine",
-    { schema: { tags, summary: "My weekly report form: every client I held that week, pre-filled with the week's activities", querystring: WeekQuery, response: responses({ 200: Type.Object({ report: Type.Unknown() }) }) } },
+    { schema: { tags, summary: "My weekly report form: every client I held that week, pre-filled with the week's activities", querystring: WeekQuery, response: responses({ 200: Type.Object({ report: Type.Ref("WeeklyReportForm") }) }) } },
     async (request) => {
       const actor = actorOf(request);
       if (!mayWriteWeeklyReport(actor)) throw appError("forbidden");
@@ -168,7 +168,7 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Save (or submit: a line for every client) my weekly report",
         params: Type.Object({ week: Type.String({ format: "date" }) }),
         body: SaveReportBody,
-        response: responses({ 200: Type.Object({ report: Type.Unknown() }) }),
+        response: responses({ 200: Type.Object({ report: Type.Ref("WeeklyReportForm") }) }),
       },
     },
     async (request) => {
@@ -179,7 +179,7 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/weekly-reports",
-    { schema: { tags, summary: "The head's view of a week's reports: who reported, what is missing, each line", querystring: WeekQuery, response: responses({ 200: Type.Unknown() }) } },
+    { schema: { tags, summary: "The head's view of a week's reports: who reported, what is missing, each line", querystring: WeekQuery, response: responses({ 200: Type.Ref("WeeklyOverview") }) } },
     async (request) => {
       if (!maySeeAllWeeklyReports(actorOf(request))) throw appError("forbidden");
       const { bounds, settings, now } = await weekOf(request.query.week);

@@ -75,4 +75,86 @@ export const SaveReportBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const rotationSchemas = [DeadClientSchema, RestSchema];
+const PeriodSchema = Type.Object({
+  days: Type.Integer(),
+  source: StringEnum(["computed", "fallback", "override"] as const),
+  mean: Nullable(Type.Number()),
+  median: Nullable(Type.Number()),
+  cases: Type.Integer(),
+});
+
+export const SalesPeriodsSchema = Type.Object(
+  {
+    overall: PeriodSchema,
+    byIndustry: Type.Record(Type.String(), PeriodSchema),
+    bySize: Type.Record(Type.String(), PeriodSchema),
+    computedAt: Instant,
+  },
+  { $id: "SalesPeriods", title: "SalesPeriods" },
+);
+
+export const QualityLineSchema = Type.Object(
+  {
+    holder: Person,
+    lost: Type.Integer(),
+    soldLater: Type.Integer(),
+    cases: Type.Array(
+      Type.Object({
+        company: Type.Object({ id: Type.Integer(), legalName: Type.String() }),
+        how: StringEnum(["rotated", "archived"] as const),
+        lostAt: Instant,
+        soldAt: Instant,
+        seller: Person,
+      }),
+    ),
+  },
+  { $id: "QualityLine", title: "QualityLine" },
+);
+
+const ReportLine = {
+  status: StringEnum(REPORT_STATUSES),
+  nextStep: Type.String(),
+  nextStepOn: Nullable(DateOnly),
+  note: Nullable(Type.String()),
+};
+const ReportCompany = Type.Object({ id: Type.Integer(), legalName: Type.String(), stage: Type.String() });
+
+export const WeeklyReportFormSchema = Type.Object(
+  {
+    week: DateOnly,
+    submittedAt: Nullable(Instant),
+    clients: Type.Array(
+      Type.Object({
+        holdingId: Type.Integer(),
+        company: ReportCompany,
+        tier: Type.Integer(),
+        heldNow: Type.Boolean(),
+        activities: Type.Array(Type.Object({ kind: Type.String(), occurredAt: Instant, text: Nullable(Type.String()) })),
+        line: Nullable(Type.Object(ReportLine)),
+        suggestedStatus: StringEnum(REPORT_STATUSES),
+      }),
+    ),
+  },
+  { $id: "WeeklyReportForm", title: "WeeklyReportForm" },
+);
+
+export const WeeklyOverviewSchema = Type.Object(
+  {
+    week: DateOnly,
+    /** The week's working days are over: a report not submitted is late. */
+    overdue: Type.Boolean(),
+    people: Type.Array(
+      Type.Object({
+        user: Type.Object({ id: Type.Integer(), fullName: Type.String(), role: Type.String() }),
+        held: Type.Integer(),
+        submittedAt: Nullable(Instant),
+        missing: Type.Array(Type.Object({ id: Type.Integer(), legalName: Type.String(), stage: Type.String(), holdingId: Type.Integer(), heldNow: Type.Boolean(), tier: Type.Integer() })),
+        late: Type.Boolean(),
+        lines: Type.Array(Type.Object({ holdingId: Type.Integer(), heldNow: Type.Boolean(), tier: Type.Integer(), company: ReportCompany, ...ReportLine })),
+      }),
+    ),
+  },
+  { $id: "WeeklyOverview", title: "WeeklyOverview" },
+);
+
+export const rotationSchemas = [DeadClientSchema, RestSchema, SalesPeriodsSchema, QualityLineSchema, WeeklyReportFormSchema, WeeklyOverviewSchema];

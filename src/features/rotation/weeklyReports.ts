@@ -154,14 +154,15 @@ export async function reportsOverview(db: DbOrTx, b: WeekBounds, now: Date, wh: 
   for (const p of people) {
     const form = await reportForm(db, p.id, b);
     if (!form.clients.length) continue;
-    const missing = form.clients.filter((c) => !c.line).map((c) => c.company);
+    // Each missing client carries its holding, so the head can recall it straight from here.
+    const missing = form.clients.filter((c) => !c.line).map((c) => ({ ...c.company, holdingId: c.holdingId, heldNow: c.heldNow, tier: c.tier }));
     out.push({
       user: { id: p.id, fullName: p.full_name, role: p.role },
       held: form.clients.length,
       submittedAt: form.submittedAt,
       missing,
       late: overdue && form.submittedAt === null,
-      lines: form.clients.filter((c) => c.line).map((c) => ({ holdingId: c.holdingId, heldNow: c.heldNow, company: c.company, ...c.line! })),
+      lines: form.clients.filter((c) => c.line).map((c) => ({ holdingId: c.holdingId, heldNow: c.heldNow, tier: c.tier, company: c.company, ...c.line! })),
     });
   }
   return { week: b.week, overdue, people: out };
