@@ -84,7 +84,7 @@ async function sweep() {
   const database = await openDatabase(config.database);
   try {
     const started = Date.now();
-    const outcome = await runSweep(database, found, { timeZone: config.timeZone });
+    const outcome = await runSweep(database, found, { timeZone: config.timeZone, force: true });
     console.log(outcome.ran ? { sweep: name, ms: Date.now() - started, result: outcome.result } : `Sweep "${name}" is running elsewhere; skipped.`);
   } finally {
     await database.close();

@@ -13,6 +13,8 @@ import { scheduleTouches } from "../features/touches/touchSchedule.js";
 export interface SweepContext {
   /** The team's time zone from the configuration (the settings may name another). */
   timeZone: string;
+  /** Run a once-a-day sweep again the same day (the CLI, tests); the schedule never forces. */
+  force?: boolean;
 }
 
 export interface Sweep {
@@ -29,7 +31,7 @@ export const SWEEPS: Sweep[] = [
   // Nightly, after the day's orders: RFM is relative to every customer, so it is computed for all at once.
   { name: "account-insights", schedule: "30 1 * * *", run: (db, { timeZone }) => recomputeInsights(db, timeZone) },
   // Daily, before the working day: rests end, the sales period is recomputed, the dead list is updated.
-  { name: "rotation", schedule: "0 5 * * *", run: (db, { timeZone }) => runRotationSweep(db, timeZone) },
+  { name: "rotation", schedule: "0 5 * * *", run: (db, { timeZone, force }) => runRotationSweep(db, timeZone, new Date(), force) },
 ];
 
 export type SweepResult = { ran: true; result: unknown } | { ran: false };

@@ -22,7 +22,7 @@ let am: ApiClient & { user: TestUser };
 const today = dayOf(new Date(), DEFAULT_WORKING_HOURS);
 const rotation = SWEEPS.find((s) => s.name === "rotation")!;
 const sweep = async () => {
-  const run = await runSweep(server.database, rotation, { timeZone: "Europe/Kyiv" });
+  const run = await runSweep(server.database, rotation, { timeZone: "Europe/Kyiv", force: true });
   if (!run.ran) throw new Error("sweep skipped");
   return run.result as { woken: number; salesPeriodDays: number; termsSet: number; listed: number; unlisted: number };
 };
@@ -102,6 +102,8 @@ describe("the daily sweep and the head's list", () => {
     expect((await openHolding(fine)).dead_reason).toBeNull();
     const again = await sweep();
     expect(again).toMatchObject({ listed: 0, unlisted: 0, woken: 0 });
+    // On schedule (not forced) it runs once a day, however many instances try.
+    expect(await runSweep(server.database, rotation, { timeZone: "Europe/Kyiv" })).toMatchObject({ ran: true, result: { skipped: true } });
     expect(await entries(expired, "rotation_listed")).toBe(1);
 
     const list = (await head.get("/api/rotation/dead?limit=200")).body;

@@ -32,7 +32,7 @@ let holdingId = 0;
 const ids = new Map<string, number>();
 
 const rotationSweep = async () => {
-  const run = await runSweep(harness.database, SWEEPS.find((s) => s.name === "rotation")!, { timeZone: "Europe/Kyiv" });
+  const run = await runSweep(harness.database, SWEEPS.find((s) => s.name === "rotation")!, { timeZone: "Europe/Kyiv", force: true });
   expect(run.ran).toBe(true);
   return (run as { result: { woken: number; listed: number } }).result;
 };

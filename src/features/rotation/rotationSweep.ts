@@ -21,6 +21,8 @@ import { refreshSalesPeriods, type StoredSalesPeriods } from "./salesPeriods.js"
  *     is one timeline entry; a holding that stays on the list writes nothing.
  */
 export interface RotationSweepResult {
+  /** Already run today (the day in the team's time zone): nothing was done. */
+  skipped?: true;
   woken: number;
   salesPeriodDays: number;
   termsSet: number;
@@ -30,8 +32,17 @@ export interface RotationSweepResult {
 
 const CHUNK = 10_000;
 
-export async function runRotationSweep(db: DbOrTx, timeZone: string, now = new Date()): Promise<RotationSweepResult> {
+const LAST_RUN_KEY = "rotation_last_run";
+
+export async function runRotationSweep(db: DbOrTx, timeZone: string, now = new Date(), force = false): Promise<RotationSweepResult> {
   const settings = await readSettings(db, timeZone);
+  // Once a day across instances: the advisory lock keeps two runs apart, the stored day keeps a
+  // late instance (or a restart after the hour) from running the day's sweep twice.
+  const today = dayOf(now, settings.workingHours);
+  const [last] = await selectRows<{ day: string }>(db, sql`select value #>> '{}' as day from settings where key = ${LAST_RUN_KEY}`);
+  if (last?.day === today && !force) return { skipped: true, woken: 0, salesPeriodDays: 0, termsSet: 0, listed: 0, unlisted: 0 };
+  await db.execute(sql`insert into settings (key, value) values (${LAST_RUN_KEY}, to_jsonb(${today}::text))
+                       on conflict (key) do update set value = excluded.value, updated_at = now()`);
   const woken = await wakeRestedClients(db, settings, now);
   const periods = await refreshSalesPeriods(db, settings.rotation, now);
   const termsSet = await giveMissingTerms(db, settings, periods);
