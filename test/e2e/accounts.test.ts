@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/db/schema.js";
 import { runSweep, SWEEPS } from "../../src/server/sweeps.js";
-import { pick, startBrowserHarness, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson, handedOver } from "./support/arrange.js";
+import { pick, SHOTS, startBrowserHarness, TEAM_PASSWORD, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Tier 3 in a real browser: an account manager's morning list of customers with their segment
@@ -14,42 +14,32 @@ import { pick, startBrowserHarness, type ApiCall, type BrowserHarness } from "./
  * to buy again in 2 days (a reminder is due). Four other customers bought A and B, so B is what
  * to offer it.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
 const CUSTOMER = "Lviv Bakery Supply";
 const NEWCOMER = "Dnipro Print House";
 const PRODUCT_A = "Kraft paper roll";
 const PRODUCT_B = "Packing tape 48 mm";
 
 let harness: BrowserHarness;
-let browser: Browser;
 let head: ApiCall;
 let today = "";
 let customerId = 0;
 let newcomerId = 0;
-const ids = new Map<string, number>();
+let userIds: Map<string, number>;
+const productIds = new Map<string, number>();
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function createCustomer(legalName: string, fields: Record<string, unknown>, accountManager: string): Promise<number> {
-  const created = await head("POST", "/api/companies", { legalName, ...fields });
-  expect(created.statusCode, created.body).toBe(201);
-  const id = (created.json() as { company: { id: number } }).company.id;
-  for (const toUserId of [ids.get("manager1")!, ids.get(accountManager)!]) {
-    const handOff = await head("POST", `/api/companies/${id}/handoff`, { toUserId });
-    expect(handOff.statusCode, handOff.body).toBe(200);
-  }
-  return id;
-}
+/** A customer: added cold, handed to the sales manager, then on to its account manager. */
+const createCustomer = (legalName: string, fields: Record<string, unknown>, accountManager: string) =>
+  handedOver(head, legalName, fields, [userIds.get("manager1")!, userIds.get(accountManager)!]);
 
 async function order(companyId: number, daysAgo: number, lines: { product: string; quantity: number; amountMinor: number }[]) {
   const res = await head("POST", `/api/companies/${companyId}/orders`, {
     orderedOn: addDays(today, -daysAgo),
     currency: "UAH",
-    lines: lines.map((l) => ({ productId: ids.get(l.product)!, quantity: l.quantity, amountMinor: l.amountMinor })),
+    lines: lines.map((l) => ({ productId: productIds.get(l.product)!, quantity: l.quantity, amountMinor: l.amountMinor })),
   });
-  expect(res.statusCode, res.body).toBe(201);
+  expectJson(res, 201);
 }
 
 /** A day as the web app shows it in English (formatDay), formatted by the browser itself. */
@@ -58,8 +48,6 @@ const shownDay = (page: Page, day: string) =>
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "manager1", fullName: "Maksym Manager", role: "manager" },
@@ -67,16 +55,13 @@ beforeAll(async () => {
       { username: "am2", fullName: "Bohdan Account", role: "account_manager" },
     ],
   });
-  browser = harness.browser;
-  for (const u of await harness.database.db.select({ id: users.id, username: users.username }).from(users)) ids.set(u.username, u.id);
-  head = await harness.api("head1", PASSWORD);
+  userIds = await harness.userIds();
+  head = await harness.api("head1", TEAM_PASSWORD);
   today = ((await head("GET", "/api/accounts")).json() as { today: string }).today;
   expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
   for (const name of [PRODUCT_A, PRODUCT_B]) {
-    const res = await head("POST", "/api/products", { name });
-    expect(res.statusCode, res.body).toBe(201);
-    ids.set(name, (res.json() as { product: { id: number } }).product.id);
+    productIds.set(name, expectJson<{ product: { id: number } }>(await head("POST", "/api/products", { name }), 201).product.id);
   }
 
   // The customer: A every 30 days, the last time 28 days ago.
@@ -105,9 +90,7 @@ afterAll(() => harness?.close());
 
 describe("tier 3 in the browser", () => {
   it("shows the account manager's customers with segment and expected purchase, filters by segment, and records a repeat order on the card", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await harness.signIn(page, "am1", PASSWORD, "accounts-table");
+    const page = await harness.newPage("am1", TEAM_PASSWORD, "accounts-table", { viewport: { width: 1440, height: 1000 } });
     await page.waitForURL(/\/accounts$/);
     await expect(page.getByTestId("nav-accounts").textContent()).resolves.toBe("My customers");
 
@@ -201,18 +184,16 @@ describe("tier 3 in the browser", () => {
     await expect.poll(() => page.getByTestId("instruction-rhythm").textContent()).toMatch(/^Купує приблизно раз на 30 дн\.; наступну покупку очікуємо .+, упевненість \d+\s%\.$/);
     await expect(page.getByTestId("instruction-segment").textContent()).resolves.toMatch(/^Сегмент: Чемпіони — /);
     await page.screenshot({ path: `${SHOTS}/conveyor-account-card-uk.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
 
-    const am = await harness.api("am1", PASSWORD);
+    const am = await harness.api("am1", TEAM_PASSWORD);
     const list = (await am("GET", `/api/orders?companyId=${customerId}`)).json() as { total: number; items: { totalMinor: number; createdBy: number }[] };
     expect(list.total).toBe(4);
-    expect(list.items[0]).toMatchObject({ totalMinor: 1_330_000, createdBy: ids.get("am1") });
+    expect(list.items[0]).toMatchObject({ totalMinor: 1_330_000, createdBy: userIds.get("am1") });
   });
 
   it("shows the head every customer with its account manager, filtered by holder", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await harness.signIn(page, "head1", PASSWORD, "nav-accounts");
+    const page = await harness.newPage("head1", TEAM_PASSWORD, "nav-accounts", { viewport: { width: 1440, height: 1000 } });
     await page.getByTestId("nav-accounts").click();
     await page.getByTestId("accounts-table").waitFor();
     await expect(page.getByTestId("nav-accounts").textContent()).resolves.toBe("Customers");
@@ -221,20 +202,18 @@ describe("tier 3 in the browser", () => {
     await pick(page, page.getByTestId("accounts-holder"), "Bohdan Account");
     await expect.poll(() => page.locator('[data-testid^="account-row-"]').count()).toBe(3);
     await expect(page.getByTestId("accounts-table").textContent()).resolves.not.toContain(CUSTOMER);
-    await context.close();
+    await page.context().close();
   });
 
   it("gives a sales manager no customers' list", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    await harness.signIn(page, "manager1", PASSWORD, "queue-table");
+    const page = await harness.newPage("manager1", TEAM_PASSWORD, "queue-table", { viewport: { width: 1280, height: 860 } });
     await expect(page.getByTestId("nav-accounts").count()).resolves.toBe(0);
     await page.goto(`${harness.baseUrl}/accounts`);
     await page.getByTestId("forbidden").waitFor();
     await expect(page.getByTestId("accounts-table").count()).resolves.toBe(0);
-    await context.close();
+    await page.context().close();
 
-    const manager = await harness.api("manager1", PASSWORD);
+    const manager = await harness.api("manager1", TEAM_PASSWORD);
     expect((await manager("GET", "/api/accounts")).statusCode).toBe(403);
     expect((await manager("GET", `/api/companies/${customerId}/account`)).statusCode).toBe(403);
   });

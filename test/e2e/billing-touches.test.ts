@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/db/schema.js";
-import { startBrowserHarness, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson, handedOver } from "./support/arrange.js";
+import { SHOTS, startBrowserHarness, TEAM_PASSWORD, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * The back office and the weekly contact system in a real browser. An account manager records a
@@ -12,14 +12,10 @@ import { startBrowserHarness, type ApiCall, type BrowserHarness } from "./suppor
  * their own coverage; the head sees everyone's coverage and narrows the list to one person with a
  * click. The head's new touch cadence survives a reload of the team rules.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
 const CUSTOMER = "Lviv Packaging Works";
 const LEAD = "Dnipro Bakery Supply";
 
 let harness: BrowserHarness;
-let browser: Browser;
 let head: ApiCall;
 let am: ApiCall;
 let backOffice: ApiCall;
@@ -37,22 +33,11 @@ const inDays = (days: number) => {
   return isoDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 };
 
-async function signedInPage(username: string, landmark: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 960 } });
-  const page = await context.newPage();
-  await harness.signIn(page, username, PASSWORD, landmark);
-  return page;
-}
-
-const created = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 201): T => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-};
+const signedInPage = (username: string, landmark: string): Promise<Page> =>
+  harness.newPage(username, TEAM_PASSWORD, landmark, { viewport: { width: 1440, height: 960 } });
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "manager1", fullName: "Maksym Manager", role: "manager" },
@@ -60,28 +45,25 @@ beforeAll(async () => {
       { username: "bo1", fullName: "Bohdana Books", role: "back_office" },
     ],
   });
-  browser = harness.browser;
-  const ids = new Map((await harness.database.db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
+  const ids = await harness.userIds();
   amId = ids.get("am1")!;
   managerId = ids.get("manager1")!;
-  head = await harness.api("head1", PASSWORD);
-  am = await harness.api("am1", PASSWORD);
-  backOffice = await harness.api("bo1", PASSWORD);
+  head = await harness.api("head1", TEAM_PASSWORD);
+  am = await harness.api("am1", TEAM_PASSWORD);
+  backOffice = await harness.api("bo1", TEAM_PASSWORD);
 
-  const { product } = created<{ product: { id: number } }>(await head("POST", "/api/products", { name: "Corrugated box 60×40×40" }));
+  const { product } = expectJson<{ product: { id: number } }>(await head("POST", "/api/products", { name: "Corrugated box 60×40×40" }), 201);
 
   // A customer held by its account manager: added cold, handed to a sales manager, then on to the account manager.
-  customerId = created<{ company: { id: number } }>(await head("POST", "/api/companies", { legalName: CUSTOMER, industry: "Packaging", region: "Lviv" })).company.id;
-  for (const toUserId of [managerId, amId]) created(await head("POST", `/api/companies/${customerId}/handoff`, { toUserId }), 200);
+  customerId = await handedOver(head, CUSTOMER, { industry: "Packaging", region: "Lviv" }, [managerId, amId]);
   // A lead the sales manager holds, so that the head's coverage has more than one person in it.
-  leadId = created<{ company: { id: number } }>(await head("POST", "/api/companies", { legalName: LEAD, industry: "Food", region: "Dnipro" })).company.id;
-  created(await head("POST", `/api/companies/${leadId}/handoff`, { toUserId: managerId }), 200);
+  leadId = await handedOver(head, LEAD, { industry: "Food", region: "Dnipro" }, [managerId]);
 
   // The account manager records two orders: one the back office bills in the browser, one billed beforehand.
   const order = (quantity: number, amountMinor: number) => am("POST", `/api/companies/${customerId}/orders`, { currency: "UAH", lines: [{ productId: product.id, quantity, amountMinor }] });
-  orderId = created<{ order: { id: number } }>(await order(500, 1_250_000)).order.id;
-  secondOrderId = created<{ order: { id: number } }>(await order(200, 480_000)).order.id;
-  created(await backOffice("POST", `/api/orders/${secondOrderId}/invoice`, { number: "PRE-1", dueOn: inDays(30) }));
+  orderId = expectJson<{ order: { id: number } }>(await order(500, 1_250_000), 201).order.id;
+  secondOrderId = expectJson<{ order: { id: number } }>(await order(200, 480_000), 201).order.id;
+  expectJson(await backOffice("POST", `/api/orders/${secondOrderId}/invoice`, { number: "PRE-1", dueOn: inDays(30) }), 201);
 
   // Both companies' weekly touches are late: the customer's by three days, the lead's by one.
   await harness.database.db.execute(sql`update companies set next_touch_at = now() - interval '3 days' where id = ${customerId}`);
@@ -118,7 +100,7 @@ describe("back office invoices in the browser", () => {
     // Under "Unpaid", numbered by the server: YYYY-000001 (the other invoice has its own number).
     await page.getByTestId("billing-tab-issued").click();
     const invoice = (
-      created<{ items: { id: number; orderId: number; number: string; dueOn: string; amountMinor: number }[] }>(await backOffice("GET", "/api/invoices?status=issued"), 200).items
+      expectJson<{ items: { id: number; orderId: number; number: string; dueOn: string; amountMinor: number }[] }>(await backOffice("GET", "/api/invoices?status=issued"), 200).items
     ).find((i) => i.orderId === orderId)!;
     expect(invoice).toMatchObject({ number: `${new Date().getFullYear()}-000001`, dueOn: inDays(14), amountMinor: 1_250_000 });
     const row = page.getByTestId(`invoice-row-${invoice.id}`);
@@ -141,7 +123,7 @@ describe("back office invoices in the browser", () => {
     await paid.waitFor();
     await expect(paid.getByTestId("invoice-status").textContent()).resolves.toBe("Paid");
     await expect(paid.getByTestId(`invoice-pay-${invoice.id}`).count()).resolves.toBe(0);
-    const stored = created<{ items: { id: number; status: string; paidOn: string }[] }>(await backOffice("GET", "/api/invoices?status=paid"), 200).items;
+    const stored = expectJson<{ items: { id: number; status: string; paidOn: string }[] }>(await backOffice("GET", "/api/invoices?status=paid"), 200).items;
     expect(stored.find((i) => i.id === invoice.id)).toMatchObject({ status: "paid", paidOn: inDays(0) });
     await page.context().close();
   });
@@ -150,7 +132,7 @@ describe("back office invoices in the browser", () => {
     const page = await signedInPage("head1", "nav-invoices");
     await page.getByTestId("nav-invoices").click();
     await page.getByTestId("billing-tab-issued").click();
-    const prebilled = created<{ items: { id: number; orderId: number }[] }>(await head("GET", "/api/invoices?status=issued"), 200).items.find((i) => i.orderId === secondOrderId)!;
+    const prebilled = expectJson<{ items: { id: number; orderId: number }[] }>(await head("GET", "/api/invoices?status=issued"), 200).items.find((i) => i.orderId === secondOrderId)!;
     const row = page.getByTestId(`invoice-row-${prebilled.id}`);
     await row.waitFor();
     await expect(row.getByTestId("invoice-number").textContent()).resolves.toBe("PRE-1");
@@ -171,7 +153,7 @@ describe("weekly contact in the browser", () => {
     await page.waitForURL(/\/touches$/);
     await page.getByTestId("coverage-own").waitFor();
     await expect(page.getByTestId("coverage-table").count()).resolves.toBe(0);
-    const own = created<{ team: { live: number; touched: number; share: number; overdue: number } }>(await am("GET", "/api/touches/coverage"), 200).team;
+    const own = expectJson<{ team: { live: number; touched: number; share: number; overdue: number } }>(await am("GET", "/api/touches/coverage"), 200).team;
     expect(own).toMatchObject({ live: 1, overdue: 1 });
     await expect(page.getByTestId("coverage-own-live").textContent()).resolves.toBe("1");
     await expect(page.getByTestId("coverage-own-overdue").textContent()).resolves.toBe("1");
@@ -233,7 +215,7 @@ describe("weekly contact in the browser", () => {
     await page.reload();
     await page.getByTestId("rules-cadence-days").waitFor();
     await expect(page.getByTestId("rules-cadence-days").inputValue()).resolves.toBe("5");
-    const settings = created<{ settings: { cadenceDays: number; reorderReminderDays: number } }>(await head("GET", "/api/settings"), 200).settings;
+    const settings = expectJson<{ settings: { cadenceDays: number; reorderReminderDays: number } }>(await head("GET", "/api/settings"), 200).settings;
     expect(settings).toMatchObject({ cadenceDays: 5, reorderReminderDays: 3 });
     await page.context().close();
   });

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/connect.js";
-import { pick, startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
-import { users } from "../../src/db/schema.js";
+import { expectJson, handedOver } from "./support/arrange.js";
+import { ADMIN_PASSWORD, pick, SHOTS, startBrowserHarness, TEAM_PASSWORD, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Tier 2 in a real browser: a caller hands a lead over; the sales manager finds it in the
@@ -11,29 +10,16 @@ import { users } from "../../src/db/schema.js";
  * order with a promise, and hands the customer to an account manager, who accepts it and later
  * marks the promise broken — and the head sees that against the manager who made it.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
 const LEAD = "Kharkiv Coffee Roasters";
 const LATE = "Odesa Tea House";
 
 let harness: BrowserHarness;
-let database: Database;
-let browser: Browser;
-let baseUrl: string;
 let leadId = 0;
-
-const apiSession = (username: string, password: string) => harness.api(username, password);
-
-const signIn = (page: Page, username: string, password: string, landmark: string) => harness.signIn(page, username, password, landmark);
-
 
 const dealStage = (page: Page) => page.getByTestId("deal-open-panel").getAttribute("data-stage");
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "caller1", fullName: "Olena Caller", role: "caller" },
@@ -41,48 +27,38 @@ beforeAll(async () => {
       { username: "am1", fullName: "Anna Account", role: "account_manager" },
     ],
   });
-  ({ database, browser, baseUrl } = harness);
+  const ids = await harness.userIds();
 
   // The team works round the clock in this test, so a lead handed over now is in today's queue.
-  const head = await apiSession("head1", PASSWORD);
+  const head = await harness.api("head1", TEAM_PASSWORD);
   const current = ((await head("GET", "/api/settings")).json() as { settings: Record<string, unknown> }).settings;
   const rules = await head("PUT", "/api/settings", {
     settings: { ...current, workingHours: { ...(current.workingHours as object), startHour: 0, endHour: 24, workDays: [1, 2, 3, 4, 5, 6, 7] }, firstContactMinutes: 60 },
   });
-  expect(rules.statusCode, rules.body).toBe(200);
+  expectJson(rules, 200);
   for (const product of [{ name: "Corrugated box 40×30×20", sku: "BOX-40" }, { name: "Stretch film 500 mm" }]) {
-    const res = await head("POST", "/api/products", product);
-    expect(res.statusCode, res.body).toBe(201);
+    expectJson(await head("POST", "/api/products", product), 201);
   }
 
   // Tier 1 hands the lead over: a call list for the caller, one interested prospect.
   const company = await head("POST", "/api/companies", { legalName: LEAD, industry: "Coffee", region: "Kharkiv", source: "Cold base", contacts: [{ fullName: "Iryna Kovalenko", phones: ["067 123 45 71"], decisionMaker: true }] });
-  expect(company.statusCode, company.body).toBe(201);
-  leadId = (company.json() as { company: { id: number } }).company.id;
-  const callerId = (await database.db.select({ id: users.id, username: users.username }).from(users)).find((u) => u.username === "caller1")!.id;
-  const list = await head("POST", "/api/call-lists", { name: "Coffee", criteria: { industries: ["Coffee"] }, callerIds: [callerId] });
-  expect(list.statusCode, list.body).toBe(201);
-  const caller = await apiSession("caller1", PASSWORD);
-  expect((await caller("POST", "/api/calling/next", {})).statusCode).toBe(200);
+  leadId = expectJson<{ company: { id: number } }>(company, 201).company.id;
+  expectJson(await head("POST", "/api/call-lists", { name: "Coffee", criteria: { industries: ["Coffee"] }, callerIds: [ids.get("caller1")!] }), 201);
+  const caller = await harness.api("caller1", TEAM_PASSWORD);
+  expectJson(await caller("POST", "/api/calling/next", {}), 200);
   const outcome = await caller("POST", `/api/calling/${leadId}/outcome`, { outcome: "interested", qualification: { need: "3,000 printed cartons a month", timing: "From next month" } });
-  expect(outcome.statusCode, outcome.body).toBe(200);
+  expectJson(outcome, 200);
 
   // A second lead, handed over by the head, whose first contact is already 25 minutes late.
-  const late = await head("POST", "/api/companies", { legalName: LATE, industry: "Tea", region: "Odesa" });
-  const lateId = (late.json() as { company: { id: number } }).company.id;
-  const managerId = (await database.db.select({ id: users.id, username: users.username }).from(users)).find((u) => u.username === "manager1")!.id;
-  expect((await head("POST", `/api/companies/${lateId}/handoff`, { toUserId: managerId })).statusCode).toBe(200);
-  await database.db.execute(sql`update holdings set first_contact_due_at = now() - interval '25 minutes' where company_id = ${lateId} and ended_at is null`);
-
+  const lateId = await handedOver(head, LATE, { industry: "Tea", region: "Odesa" }, [ids.get("manager1")!]);
+  await harness.database.db.execute(sql`update holdings set first_contact_due_at = now() - interval '25 minutes' where company_id = ${lateId} and ended_at is null`);
 });
 
 afterAll(() => harness?.close());
 
 describe("tier 2 in the browser", () => {
   it("takes a lead from the manager's morning queue through the deal stages to a won first order handed to an account manager", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 960 } });
-    const page = await context.newPage();
-    await signIn(page, "manager1", PASSWORD, "queue-table");
+    const page = await harness.newPage("manager1", TEAM_PASSWORD, "queue-table", { viewport: { width: 1440, height: 960 } });
     await page.waitForURL(/\/queue$/);
     // A manager works the queue and what they hold — no base browsing, no head's screens.
     await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("My companies");
@@ -149,9 +125,9 @@ describe("tier 2 in the browser", () => {
     await page.waitForURL(/\/queue$/);
     await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
     await expect(page.getByTestId("queue-company").textContent()).resolves.toBe(LATE);
-    await context.close();
+    await page.context().close();
 
-    const admin = await apiSession("admin", ADMIN_PASSWORD);
+    const admin = await harness.api("admin", ADMIN_PASSWORD);
     const card = (await admin("GET", `/api/companies/${leadId}`)).json() as { company: { stage: string; holder: { fullName: string; tier: number } } };
     expect(card.company.stage).toBe("customer");
     expect(card.company.holder).toMatchObject({ fullName: "Anna Account", tier: 3 });
@@ -160,9 +136,7 @@ describe("tier 2 in the browser", () => {
   });
 
   it("lets the account manager accept the customer and mark the promise broken", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 960 } });
-    const page = await context.newPage();
-    await signIn(page, "am1", PASSWORD, "accounts-table");
+    const page = await harness.newPage("am1", TEAM_PASSWORD, "accounts-table", { viewport: { width: 1440, height: 960 } });
     await page.getByTestId("nav-handovers").click();
     await page.getByTestId("handovers-table").waitFor();
     await page.waitForURL(/\/handovers$/);
@@ -188,13 +162,11 @@ describe("tier 2 in the browser", () => {
     // Nothing is waiting any more.
     await page.getByTestId("nav-handovers").click();
     await page.getByTestId("handovers-empty").waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it("shows the head conversion per manager and the broken promise against its maker, and refuses the page to a manager", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await signIn(page, "head1", PASSWORD, "nav-conversion");
+    const page = await harness.newPage("head1", TEAM_PASSWORD, "nav-conversion", { viewport: { width: 1440, height: 1000 } });
     await page.getByTestId("nav-conversion").click();
     const manager = page.getByTestId("conversion-row").filter({ hasText: "Maksym Manager" });
     await manager.waitFor();
@@ -228,18 +200,16 @@ describe("tier 2 in the browser", () => {
     await page.getByTestId("nav-conversion").click();
     await page.getByTestId("conversion-row").first().waitFor();
     await page.screenshot({ path: `${SHOTS}/conveyor-conversion-uk.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
 
     // A manager is refused the head's screens, in the browser and by the server.
-    const managerContext = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
-    const managerPage = await managerContext.newPage();
-    await signIn(managerPage, "manager1", PASSWORD, "queue-table");
-    await managerPage.goto(`${baseUrl}/conversion`);
+    const managerPage = await harness.newPage("manager1", TEAM_PASSWORD, "queue-table", { viewport: { width: 1280, height: 800 } });
+    await managerPage.goto(`${harness.baseUrl}/conversion`);
     await managerPage.getByTestId("forbidden").waitFor();
-    await managerPage.goto(`${baseUrl}/team-rules`);
+    await managerPage.goto(`${harness.baseUrl}/team-rules`);
     await managerPage.getByTestId("forbidden").waitFor();
-    await managerContext.close();
-    const asManager = await apiSession("manager1", PASSWORD);
+    await managerPage.context().close();
+    const asManager = await harness.api("manager1", TEAM_PASSWORD);
     expect((await asManager("POST", "/api/conversion/distribute")).statusCode).toBe(403);
     expect((await asManager("GET", "/api/conversion/overdue")).statusCode).toBe(200);
   });

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/db/schema.js";
-import { startBrowserHarness, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson, handedOver } from "./support/arrange.js";
+import { SHOTS, startBrowserHarness, TEAM_PASSWORD, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Inbound calls in real browsers: the head simulates a customer calling (its number typed in
@@ -9,13 +9,9 @@ import { startBrowserHarness, type ApiCall, type BrowserHarness } from "./suppor
  * the customer's card up at once; new callers queue on a sales manager's screen with a way to add
  * the company. Only the head and admin are offered the simulation.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
 const CUSTOMER = "Kyiv Paper Mill";
 
 let harness: BrowserHarness;
-let browser: Browser;
 let head: ApiCall;
 let customerId = 0;
 let amId = 0;
@@ -23,45 +19,32 @@ let managerId = 0;
 
 /** A fresh browser context with one page, signed in, whose event stream is already open. */
 async function signedInPage(username: string, landmark: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
+  const page = await harness.openPage({ viewport: { width: 1280, height: 860 } });
   const stream = page.waitForResponse((response) => response.url().endsWith("/api/events"));
-  await harness.signIn(page, username, PASSWORD, landmark);
+  await harness.signIn(page, username, TEAM_PASSWORD, landmark);
   expect((await stream).headers()["content-type"]).toContain("text/event-stream");
-  return { context, page };
+  return { context: page.context(), page };
 }
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "manager1", fullName: "Maksym Manager", role: "manager" },
       { username: "am1", fullName: "Anna Account", role: "account_manager" },
     ],
   });
-  browser = harness.browser;
-  const ids = new Map((await harness.database.db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
+  const ids = await harness.userIds();
   amId = ids.get("am1")!;
   managerId = ids.get("manager1")!;
 
   // A customer held by its account manager: added cold, handed to a sales manager, then on to the account manager.
-  head = await harness.api("head1", PASSWORD);
-  const created = await head("POST", "/api/companies", {
-    legalName: CUSTOMER,
-    industry: "Paper",
-    contacts: [
-      { fullName: "Iryna Bondar", position: "Buyer", phones: ["+380 44 235 12 34"], decisionMaker: true },
-      { fullName: "Petro Shevchenko", position: "Warehouse", phones: ["+380 67 555 00 12"] },
-    ],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  customerId = (created.json() as { company: { id: number } }).company.id;
-  for (const toUserId of [managerId, amId]) {
-    const handOff = await head("POST", `/api/companies/${customerId}/handoff`, { toUserId });
-    expect(handOff.statusCode, handOff.body).toBe(200);
-  }
+  head = await harness.api("head1", TEAM_PASSWORD);
+  const contacts = [
+    { fullName: "Iryna Bondar", position: "Buyer", phones: ["+380 44 235 12 34"], decisionMaker: true },
+    { fullName: "Petro Shevchenko", position: "Warehouse", phones: ["+380 67 555 00 12"] },
+  ];
+  customerId = await handedOver(head, CUSTOMER, { industry: "Paper", contacts }, [managerId, amId]);
   const card = (await head("GET", `/api/companies/${customerId}`)).json() as { company: { stage: string; holder: { userId: number; tier: number } } };
   expect(card.company).toMatchObject({ stage: "customer", holder: { userId: amId, tier: 3 } });
 });
@@ -117,9 +100,8 @@ describe("inbound calls in the browser", () => {
     const manager = await signedInPage("manager1", "nav-queue");
     await expect(manager.page.getByTestId("simulate-call").count()).resolves.toBe(0);
     for (const from of ["+380 50 111 22 33", "+380 63 444 55 66"]) {
-      const routed = await head("POST", "/api/telephony/simulate", { from });
-      expect(routed.statusCode, routed.body).toBe(200);
-      expect(routed.json()).toMatchObject({ route: { userId: managerId, reason: "new_number", companyId: null } });
+      const routed = expectJson(await head("POST", "/api/telephony/simulate", { from }), 200);
+      expect(routed).toMatchObject({ route: { userId: managerId, reason: "new_number", companyId: null } });
     }
 
     const from = manager.page.getByTestId("inbound-call-from");

@@ -1,33 +1,21 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pick, startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson } from "./support/arrange.js";
+import { ADMIN_PASSWORD, pick, SHOTS, startBrowserHarness, TEAM_PASSWORD, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Tier 1 in a real browser: the head writes a branching script and builds a call list for a
  * caller; the caller walks the script, qualifies an interested prospect and hands the lead to a
  * sales manager, and the next company is in front of them at once.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
-
 let harness: BrowserHarness;
-let browser: Browser;
-let baseUrl: string;
 /** The company the caller handed over, for the head to open afterwards. */
 let handedOverId = 0;
-
-const apiSession = (username: string, password: string) => harness.api(username, password);
-
-const signIn = (page: Page, username: string, password: string, landmark: string) => harness.signIn(page, username, password, landmark);
-
 
 const companyOnScreen = async (page: Page) => Number(await page.getByTestId("calling-company").getAttribute("data-company-id"));
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "caller1", fullName: "Olena Caller", role: "caller" },
@@ -35,34 +23,27 @@ beforeAll(async () => {
       { username: "manager1", fullName: "Maksym Manager", role: "manager" },
     ],
   });
-  ({ browser, baseUrl } = harness);
 
   // Three packaging companies to call, and one retailer the list must leave out.
-  const admin = await apiSession("admin", ADMIN_PASSWORD);
+  const admin = await harness.api("admin", ADMIN_PASSWORD);
   const seed = [
     { legalName: "Kyiv Carton Works", industry: "Packaging", region: "Kyiv", size: "medium", source: "Cold base", contacts: [{ fullName: "Iryna Kovalenko", position: "Procurement director", phones: ["067 123 45 61"], decisionMaker: true }] },
     { legalName: "Boryspil Box LLC", industry: "Packaging", region: "Kyiv", size: "small", source: "Cold base", contacts: [{ fullName: "Petro Melnyk", position: "Owner", phones: ["067 123 45 62"] }] },
     { legalName: "Irpin Film & Foil", industry: "Packaging", region: "Kyiv", size: "large", source: "Exhibition", contacts: [{ fullName: "Oksana Bondar", phones: ["067 123 45 63"] }] },
     { legalName: "Lviv Corner Shop", industry: "Retail", region: "Lviv", size: "micro", source: "Website", contacts: [] },
   ];
-  for (const company of seed) {
-    const res = await admin("POST", "/api/companies", company);
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  for (const company of seed) expectJson(await admin("POST", "/api/companies", company), 201);
   // A "what to do when…" page for the caller to open mid-call.
-  const head = await apiSession("head1", PASSWORD);
+  const head = await harness.api("head1", TEAM_PASSWORD);
   const page = await head("POST", "/api/instructions", { title: "They ask for a price at once", body: "Say prices depend on volume; offer a manager's call with an exact quote.\nNever name a number yourself." });
-  expect(page.statusCode, page.body).toBe(201);
-
+  expectJson(page, 201);
 });
 
 afterAll(() => harness?.close());
 
 describe("tier 1 in the browser", () => {
   it("lets the head write a branching script and build a call list with a live count", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, "head1", PASSWORD, "nav-call-lists");
+    const page = await harness.newPage("head1", TEAM_PASSWORD, "nav-call-lists");
     await expect(page.getByTestId("nav-scripts").isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("nav-results").isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("nav-calling").count()).resolves.toBe(0);
@@ -111,13 +92,11 @@ describe("tier 1 in the browser", () => {
     await expect(page.getByTestId("call-list-ready").textContent()).resolves.toBe("3");
     await expect(row.textContent()).resolves.toContain("Olena Caller");
     await page.screenshot({ path: `${SHOTS}/conveyor-call-lists.png` });
-    await context.close();
+    await page.context().close();
   });
 
   it("walks the caller through the script to a hand-over, then the next company at once", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 960 } });
-    const page = await context.newPage();
-    await signIn(page, "caller1", PASSWORD, "nav-calling");
+    const page = await harness.newPage("caller1", TEAM_PASSWORD, "nav-calling", { viewport: { width: 1440, height: 960 } });
     await page.waitForURL(/\/calling$/);
     // A caller works the list, not the base: only what they hold, no team, no list building.
     await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("My companies");
@@ -165,10 +144,10 @@ describe("tier 1 in the browser", () => {
     await page.keyboard.press("6");
     await page.getByTestId("calling-nothing-due").waitFor();
     await page.screenshot({ path: `${SHOTS}/conveyor-caller-nothing-due.png` });
-    await context.close();
+    await page.context().close();
 
     // The first company is now a lead held by the sales manager, with the hand-over on its timeline.
-    const admin = await apiSession("admin", ADMIN_PASSWORD);
+    const admin = await harness.api("admin", ADMIN_PASSWORD);
     const card = (await admin("GET", `/api/companies/${first}`)).json() as any;
     expect(card.company.stage).toBe("lead");
     expect(card.company.holder.fullName).toBe("Maksym Manager");
@@ -186,9 +165,7 @@ describe("tier 1 in the browser", () => {
   });
 
   it("shows the head every caller's results side by side, in Ukrainian too", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, "head1", PASSWORD, "nav-results");
+    const page = await harness.newPage("head1", TEAM_PASSWORD, "nav-results");
     await page.getByTestId("nav-results").click();
     const row = page.getByTestId("results-row");
     // Every active caller is listed, the idle one with zeros, so the head sees who is not calling.
@@ -201,7 +178,7 @@ describe("tier 1 in the browser", () => {
     await page.screenshot({ path: `${SHOTS}/conveyor-caller-results.png` });
 
     // The lead's card shows what the caller learnt, for the manager who picks it up.
-    await page.goto(`${baseUrl}/companies/${handedOverId}`);
+    await page.goto(`${harness.baseUrl}/companies/${handedOverId}`);
     await expect.poll(() => page.getByTestId("handover-qualification").textContent()).toContain("2,000 cartons a month for coffee, printed");
     await page.screenshot({ path: `${SHOTS}/conveyor-lead-card.png`, fullPage: true });
 
@@ -216,6 +193,6 @@ describe("tier 1 in the browser", () => {
     await page.getByTestId("nav-call-lists").click();
     await page.getByTestId("call-list-row").first().waitFor();
     await page.screenshot({ path: `${SHOTS}/conveyor-call-lists-uk.png` });
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "../../src/db/connect.js";
-import { users } from "../../src/db/schema.js";
 import { runSweep, SWEEPS } from "../../src/server/sweeps.js";
-import { pick, startBrowserHarness, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson, handedOver } from "./support/arrange.js";
+import { pick, SHOTS, startBrowserHarness, TEAM_PASSWORD, type ApiCall, type BrowserHarness } from "./support/browserHarness.js";
 
 /**
  * Rotation of dead clients in a real browser. A lead held by manager A, with a meeting on its
@@ -15,21 +15,17 @@ import { pick, startBrowserHarness, type ApiCall, type BrowserHarness } from "./
  * rest. Manager B finds the lead among their companies with the whole history, manager A's
  * meeting included; manager A may no longer open it.
  */
-const ADMIN_PASSWORD = "admin-password-1";
-const PASSWORD = "team-password-1";
-const SHOTS = "/tmp";
 const DEAD = "Dormant Timber LLC";
 const FRESH = "Fresh Grain Co";
 const BUSY = "Busy Bee Packaging";
 const MEETING = "Walked the warehouse with the owner; no budget until spring";
 
 let harness: BrowserHarness;
-let browser: Browser;
 let head: ApiCall;
 let deadId = 0;
 let freshId = 0;
 let holdingId = 0;
-const ids = new Map<string, number>();
+let ids: Map<string, number>;
 
 const rotationSweep = async () => {
   const run = await runSweep(harness.database, SWEEPS.find((s) => s.name === "rotation")!, { timeZone: "Europe/Kyiv", force: true });
@@ -38,26 +34,13 @@ const rotationSweep = async () => {
 };
 
 /** A lead created by the head and handed to a manager. */
-async function lead(legalName: string, fields: Record<string, unknown>, manager: string): Promise<number> {
-  const created = await head("POST", "/api/companies", { legalName, ...fields });
-  expect(created.statusCode, created.body).toBe(201);
-  const id = (created.json() as { company: { id: number } }).company.id;
-  const handOff = await head("POST", `/api/companies/${id}/handoff`, { toUserId: ids.get(manager)! });
-  expect(handOff.statusCode, handOff.body).toBe(200);
-  return id;
-}
+const lead = (legalName: string, fields: Record<string, unknown>, manager: string) => handedOver(head, legalName, fields, [ids.get(manager)!]);
 
-async function openPage(username: string, landmark: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await harness.signIn(page, username, PASSWORD, landmark);
-  return page;
-}
+const openPage = (username: string, landmark: string): Promise<Page> =>
+  harness.newPage(username, TEAM_PASSWORD, landmark, { viewport: { width: 1440, height: 1000 } });
 
 beforeAll(async () => {
   harness = await startBrowserHarness({
-    adminPassword: ADMIN_PASSWORD,
-    password: PASSWORD,
     team: [
       { username: "head1", fullName: "Halyna Head", role: "head" },
       { username: "managerA", fullName: "Andriy Alpha", role: "manager" },
@@ -65,17 +48,15 @@ beforeAll(async () => {
       { username: "managerC", fullName: "Cyril Gamma", role: "manager" },
     ],
   });
-  browser = harness.browser;
-  for (const u of await harness.database.db.select({ id: users.id, username: users.username }).from(users)) ids.set(u.username, u.id);
-  head = await harness.api("head1", PASSWORD);
+  ids = await harness.userIds();
+  head = await harness.api("head1", TEAM_PASSWORD);
 
   deadId = await lead(DEAD, { industry: "Timber", region: "Zhytomyr" }, "managerA");
   freshId = await lead(FRESH, { industry: "Grain" }, "managerA");
   // Manager B holds a lead already: the rule would pick the idle manager C, the head picks B.
   await lead(BUSY, {}, "managerB");
-  const managerA = await harness.api("managerA", PASSWORD);
-  const meeting = await managerA("POST", `/api/companies/${deadId}/activities`, { kind: "meeting", text: MEETING });
-  expect(meeting.statusCode, meeting.body).toBe(201);
+  const managerA = await harness.api("managerA", TEAM_PASSWORD);
+  expectJson(await managerA("POST", `/api/companies/${deadId}/activities`, { kind: "meeting", text: MEETING }), 201);
 
   // Forty days with the lead, the term over ten days ago, a touch yesterday: past its term without a sale.
   await harness.database.db.execute(

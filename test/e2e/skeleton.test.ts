@@ -1,53 +1,39 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
+import { expectJson } from "./support/arrange.js";
+import { ADMIN_PASSWORD, SHOTS, startBrowserHarness, type BrowserHarness } from "./support/browserHarness.js";
 import { edrpouCheckDigit } from "../../src/domain/legalIds.js";
 
 /**
  * The walking skeleton in a real browser: the built web app (dist/web, from `vite build`)
  * served by the real server on an in-memory database, driven through Debian's Chromium.
  */
-const ADMIN_PASSWORD = "admin-password-1";
 const CALLER_PASSWORD = "caller-password-1";
-const SHOTS = "/tmp";
 
 let harness: BrowserHarness;
-let browser: Browser;
-let baseUrl: string;
 
 const edrpou = (body: string) => body + edrpouCheckDigit(body);
 
-const apiSession = (username: string, password: string) => harness.api(username, password);
-
-const signIn = (page: Page, username: string, password: string) => harness.signIn(page, username, password);
-
 beforeAll(async () => {
-  harness = await startBrowserHarness({ adminPassword: ADMIN_PASSWORD, password: CALLER_PASSWORD, team: [{ username: "caller1", fullName: "Olena Caller", role: "caller" }] });
-  ({ browser, baseUrl } = harness);
+  harness = await startBrowserHarness({ password: CALLER_PASSWORD, team: [{ username: "caller1", fullName: "Olena Caller", role: "caller" }] });
 
   // A few companies so the list looks like a working day, not an empty demo.
-  const call = await apiSession("admin", ADMIN_PASSWORD);
+  const call = await harness.api("admin", ADMIN_PASSWORD);
   const seed = [
     { legalName: "Dnipro Steel Components LLC", legalId: edrpou("3131672"), industry: "Manufacturing", region: "Dnipro", source: "Exhibition", size: "large" },
     { legalName: "Lviv Coffee Roasters", legalId: edrpou("2234561"), industry: "Food & beverage", region: "Lviv", source: "Website", size: "small" },
     { legalName: "Odesa Port Logistics", industry: "Logistics", region: "Odesa", source: "Referral", size: "medium" },
     { legalName: "Kharkiv Agro Holding", groupName: "Agro Group", industry: "Agriculture", region: "Kharkiv", source: "Cold base", size: "large" },
   ];
-  for (const company of seed) {
-    const res = await call("POST", "/api/companies", { ...company, contacts: [] });
-    expect(res.statusCode, res.body).toBe(201);
-  }
-
+  for (const company of seed) expectJson(await call("POST", "/api/companies", { ...company, contacts: [] }), 201);
 });
 
 afterAll(() => harness?.close());
 
 describe("walking skeleton in the browser", () => {
   it("signs in, adds a company with a contact, finds it by phone, opens its card, speaks Ukrainian", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
+    const page = await harness.openPage();
 
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${harness.baseUrl}/`);
     await page.waitForURL(/\/sign-in/);
     await page.getByTestId("sign-in-form").waitFor();
     await expect(page.getByRole("heading", { name: "Sign in to Conveyor" }).isVisible()).resolves.toBe(true);
@@ -59,7 +45,7 @@ describe("walking skeleton in the browser", () => {
     await page.getByTestId("sign-in-submit").click();
     await expect(page.getByTestId("sign-in-error").textContent()).resolves.toContain("Wrong username or password");
 
-    await signIn(page, "admin", ADMIN_PASSWORD);
+    await harness.signIn(page, "admin", ADMIN_PASSWORD);
     await page.waitForURL(/\/companies$/);
     await expect(page.getByTestId("nav-team").isVisible()).resolves.toBe(true);
 
@@ -127,13 +113,11 @@ describe("walking skeleton in the browser", () => {
     await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("Компанії");
     await expect(page.getByTestId("company-create-open").textContent()).resolves.toBe("Нова компанія");
     await page.screenshot({ path: `${SHOTS}/conveyor-company-list-uk.png` });
-    await context.close();
+    await page.context().close();
   });
 
   it("shows a caller only their own companies and refuses the team page", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, "caller1", CALLER_PASSWORD);
+    const page = await harness.newPage("caller1", CALLER_PASSWORD, "nav-companies", { viewport: { width: 1280, height: 800 } });
     await expect(page.getByTestId("nav-companies").textContent()).resolves.toBe("My companies");
     await expect(page.getByTestId("nav-team").count()).resolves.toBe(0);
     // A caller's home is the calling screen (tier 1); what they hold is one click away.
@@ -143,19 +127,17 @@ describe("walking skeleton in the browser", () => {
     await page.getByTestId("company-list-empty").waitFor();
     await expect(page.getByTestId("company-row").count()).resolves.toBe(0);
 
-    await page.goto(`${baseUrl}/team`);
+    await page.goto(`${harness.baseUrl}/team`);
     const forbidden = page.getByTestId("forbidden");
     await forbidden.waitFor();
     await expect(forbidden.textContent()).resolves.toContain("Not available for your role");
     await page.screenshot({ path: `${SHOTS}/conveyor-forbidden.png` });
-    await context.close();
+    await page.context().close();
   });
 
   it("lets the head add a manager, assign a holder, hand off, and shows field errors in Ukrainian", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
     // The admin chose Ukrainian in the first test: the UI follows the stored choice.
-    await signIn(page, "admin", ADMIN_PASSWORD);
+    const page = await harness.newPage("admin", ADMIN_PASSWORD);
     await expect(page.getByTestId("nav-team").textContent()).resolves.toBe("Команда");
 
     await page.getByTestId("nav-team").click();
@@ -200,6 +182,6 @@ describe("walking skeleton in the browser", () => {
     await page.screenshot({ path: `${SHOTS}/conveyor-edit-error.png` });
     await page.keyboard.press("Escape");
     await page.screenshot({ path: `${SHOTS}/conveyor-company-card-lead.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });
