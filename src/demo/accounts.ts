@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../db/connect.js";
 import { recomputeInsights } from "../features/accounts/insights.js";
 import { runRotationSweep } from "../features/rotation/rotationSweep.js";
@@ -14,17 +14,19 @@ import { scheduleTouches } from "../features/touches/touchSchedule.js";
  * are there at first sign-in.
  */
 export async function writeAccounts(tx: DbOrTx, timeZone: string, now: Date): Promise<{ repeatOrders: number; invoices: number; customers: number }> {
+  // Office work happens on working days: a date that falls on a weekend moves to the Monday.
+  const workday = (at: SQL) => sql`(${at} + (case extract(isodow from (${at}) at time zone ${timeZone}) when 6 then 2 when 7 then 1 else 0 end) * interval '1 day')`;
   const [office] = await selectRows<{ id: number }>(tx, sql`select id from users where role = 'back_office' and active order by id limit 1`);
   const repeat = await selectRows<{ id: number }>(
     tx,
     sql`insert into orders (company_id, ordered_at, currency, total_minor, created_by)
-        select h.company_id, f.first_at + (k * r.every + (h.company_id * k) % 5 - 2) * interval '1 day', 'UAH', 0, h.user_id
+        select h.company_id, ${workday(sql`f.first_at + (k * r.every + (h.company_id * k) % 5 - 2) * interval '1 day'`)}, 'UAH', 0, h.user_id
         from holdings h
         join lateral (select min(ordered_at) as first_at from orders where company_id = h.company_id) f on f.first_at is not null
         cross join lateral (select 7 + (h.company_id * 7) % 22 as every) r
         cross join generate_series(1, 12) k
         where h.tier = 3 and h.ended_at is null
-          and f.first_at + (k * r.every + 3) * interval '1 day' < ${now.toISOString()}::timestamptz - case when h.company_id % 5 = 0 then interval '24 days' else interval '0 days' end
+          and f.first_at + (k * r.every + 5) * interval '1 day' < ${now.toISOString()}::timestamptz - case when h.company_id % 5 = 0 then interval '24 days' else interval '0 days' end
         returning id`,
   );
   // Lines: the customer's own product every time, a second one on every third order.
@@ -54,11 +56,13 @@ export async function writeAccounts(tx: DbOrTx, timeZone: string, now: Date): Pr
         tx,
         sql`insert into invoices (order_id, company_id, number, issued_on, due_on, amount_minor, currency, status, paid_on, issued_by, closed_by, created_at)
             select o.id, o.company_id, to_char(o.ordered_at, 'YYYY') || '-' || lpad(o.id::text, 6, '0'),
-                   (o.ordered_at + interval '1 day')::date, (o.ordered_at + interval '15 days')::date, o.total_minor, o.currency,
+                   (d.issued at time zone ${timeZone})::date, (d.issued at time zone ${timeZone})::date + 14, o.total_minor, o.currency,
                    case when paid then 'paid' else 'issued' end,
-                   case when paid then (o.ordered_at + (6 + o.id % 10) * interval '1 day')::date end,
-                   ${office.id}, case when paid then ${office.id}::int end, o.ordered_at + interval '1 day'
-            from orders o cross join lateral (select o.ordered_at < ${now.toISOString()}::timestamptz - interval '21 days' and o.id % 11 <> 0 as paid) p
+                   case when paid then (${workday(sql`o.ordered_at + (6 + o.id % 10) * interval '1 day'`)} at time zone ${timeZone})::date end,
+                   ${office.id}, case when paid then ${office.id}::int end, d.issued
+            from orders o
+            cross join lateral (select o.ordered_at < ${now.toISOString()}::timestamptz - interval '21 days' and o.id % 11 <> 0 as paid) p
+            cross join lateral (select ${workday(sql`o.ordered_at + interval '1 day'`)} as issued) d
             where o.ordered_at < ${now.toISOString()}::timestamptz - interval '3 days'
             returning id`,
       )
