@@ -86,8 +86,6 @@ export const companies = pgTable(
     index("companies_search_name_c_idx").on(sql`(${t.searchName} collate "C")`, t.id),
     index("companies_stage_idx").on(t.stage),
     index("companies_group_idx").on(t.groupName),
-    // The weekly contact system lists touches falling due.
-    index("companies_next_touch_idx").on(t.nextTouchAt).where(sql`${t.nextTouchAt} is not null`),
     check("companies_stage_check", sql`${t.stage} in ('cold','lead','customer','resting','archived')`),
     check("companies_size_check", sql`${t.size} is null or ${t.size} in ('micro','small','medium','large')`),
     check("companies_legal_id_kind_check", sql`(${t.legalId} is null) = (${t.legalIdKind} is null)`),
@@ -534,4 +532,17 @@ export const weeklyReportLines = pgTable(
     index("weekly_report_lines_company_idx").on(t.companyId),
     check("weekly_report_lines_status_check", sql`${t.status} in ('progressing','stalled','hopeless','sold')`),
   ],
+);
+
+/**
+ * Which products each company ever bought, kept by a trigger on order_lines: cross-sell finds
+ * customers with similar purchases here instead of in millions of order lines.
+ */
+export const customerProducts = pgTable(
+  "customer_products",
+  {
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.productId] }), index("customer_products_product_idx").on(t.productId, t.companyId)],
 );

@@ -51,9 +51,27 @@ export function checkPostpone(closed: boolean, request: PostponeRequest, today: 
   return null;
 }
 
+const dayNumbers = new Map<Day, number>();
+
+/**
+ * A calendar day as a number of days since 1970-01-01. Remembered: a history has a few thousand
+ * distinct days and the nightly sweeps ask for them millions of times (parsing was most of their
+ * cost). The memory is bounded; past the bound it starts afresh.
+ */
+export function dayNumber(day: Day): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (Number.isNaN(n)) throw new RangeError(`not a day: ${day}`);
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
 /** Whole days from one calendar day to another. */
 export function daysBetween(from: Day, to: Day): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The median of a sample, or null for an empty one. */

@@ -10,30 +10,27 @@ const MAX_PEERS = 500;
  * `rankCrossSell`), with the products' names. Only products still on sale are offered.
  */
 export async function crossSellFor(db: DbOrTx, companyId: number): Promise<{ peers: number; suggestions: (CrossSellSuggestion & { name: string })[] }> {
-  const owned = await selectRows<{ product_id: number }>(
-    db,
-    sql`select distinct ol.product_id from orders o join order_lines ol on ol.order_id = o.id where o.company_id = ${companyId}`,
-  );
+  const owned = await selectRows<{ product_id: number }>(db, sql`select product_id from customer_products where company_id = ${companyId}`);
   if (!owned.length) return { peers: 0, suggestions: [] };
   const ownedList = sql.join(owned.map((o) => sql`${o.product_id}`), sql`, `);
-  const counts = await selectRows<{ product_id: number; name: string; peers: number; peer_count: number }>(
+  const rows = await selectRows<{ peer_count: number; product_id: number | null; name: string | null; peers: number | null }>(
     db,
     sql`with peers as (
-          select o.company_id from order_lines ol join orders o on o.id = ol.order_id
-          where ol.product_id in (${ownedList}) and o.company_id <> ${companyId}
-          group by o.company_id order by count(distinct ol.product_id) desc, o.company_id limit ${MAX_PEERS})
-        select ol.product_id, p.name, count(distinct o.company_id)::int as peers, (select count(*)::int from peers) as peer_count
-        from peers join orders o on o.company_id = peers.company_id join order_lines ol on ol.order_id = o.id
-        join products p on p.id = ol.product_id and p.active
-        where ol.product_id not in (${ownedList})
-        group by ol.product_id, p.name`,
+          select cp.company_id from customer_products cp
+          where cp.product_id in (${ownedList}) and cp.company_id <> ${companyId}
+          group by cp.company_id order by count(*) desc, cp.company_id limit ${MAX_PEERS}),
+        bought as (
+          select cp.product_id, count(*)::int as peers
+          from peers join customer_products cp on cp.company_id = peers.company_id
+          where cp.product_id not in (${ownedList})
+          group by cp.product_id)
+        select (select count(*)::int from peers) as peer_count, b.product_id, p.name, b.peers
+        from (select 1) one
+        left join (bought b join products p on p.id = b.product_id and p.active) on true`,
   );
-  const peerCount = counts[0]?.peer_count ?? 0;
-  const names = new Map(counts.map((c) => [c.product_id, c.name]));
-  const ranked = rankCrossSell(
-    counts.map((c) => ({ productId: c.product_id, peers: c.peers })),
-    new Set(owned.map((o) => o.product_id)),
-    peerCount,
-  );
+  const peerCount = rows[0]?.peer_count ?? 0;
+  const counts = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, peers: r.peers!, name: r.name! }));
+  const names = new Map(counts.map((c) => [c.productId, c.name]));
+  const ranked = rankCrossSell(counts, new Set(owned.map((o) => o.product_id)), peerCount);
   return { peers: peerCount, suggestions: ranked.map((s) => ({ ...s, name: names.get(s.productId)! })) };
 }
