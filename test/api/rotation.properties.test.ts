@@ -70,7 +70,7 @@ async function checkInvariants(ids: number[], afterSweep: boolean) {
         where n.company_id in (${list})
           and exists (select 1 from holdings p where p.company_id = n.company_id and p.end_reason in ('transferred', 'rotated')
                       and p.ended_at <= n.started_at
-                      and not exists (select 1 from holdings m where m.company_id = n.company_id and m.started_at > p.ended_at and m.started_at < n.started_at))`,
+                      and not exists (select 1 from holdings m where m.company_id = n.company_id and m.started_at >= p.ended_at and m.started_at < n.started_at))`,
   );
   for (const s of successors) {
     const recent = await rows(

@@ -32,10 +32,12 @@ export async function deadList(db: DbOrTx, rotation: RotationSettings, wh: Worki
     last_touch_at: Date | string | null;
   }>(
     db,
+    // The page is cut from the holdings alone, then joined: the list may hold hundreds of thousands.
     sql`select h.id, h.company_id, c.legal_name, c.industry, c.size, c.group_name, c.stage, h.user_id, u.full_name, u.role, h.tier,
                h.started_at, h.term_until, h.dead_reason, h.dead_listed_at, c.last_touch_at
-        from holdings h join companies c on c.id = h.company_id join users u on u.id = h.user_id
-        where ${where} order by h.dead_listed_at, h.id limit ${page.limit} offset ${page.offset}`,
+        from (select h.* from holdings h where ${where} order by h.dead_listed_at, h.id limit ${page.limit} offset ${page.offset}) h
+        join companies c on c.id = h.company_id join users u on u.id = h.user_id
+        order by h.dead_listed_at, h.id`,
   );
   const today = dayOf(now, wh);
   const items = [];

@@ -30,7 +30,7 @@ export interface RotationSweepResult {
   unlisted: number;
 }
 
-const CHUNK = 10_000;
+const CHUNK = 50_000;
 
 const LAST_RUN_KEY = "rotation_last_run";
 
@@ -43,6 +43,9 @@ export async function runRotationSweep(db: DbOrTx, timeZone: string, now = new D
   if (last?.day === today && !force) return { skipped: true, woken: 0, salesPeriodDays: 0, termsSet: 0, listed: 0, unlisted: 0 };
   await db.execute(sql`insert into settings (key, value) values (${LAST_RUN_KEY}, to_jsonb(${today}::text))
                        on conflict (key) do update set value = excluded.value, updated_at = now()`);
+  // The sweep's big statements each run once a day over hundreds of thousands of rows: PostgreSQL's
+  // JIT compiled them for about a second each, more than it saved. For this transaction only.
+  await db.execute(sql`set local jit = off`);
   const woken = await wakeRestedClients(db, settings, now);
   const periods = await refreshSalesPeriods(db, settings.rotation, now);
   const termsSet = await giveMissingTerms(db, settings, periods);
@@ -101,9 +104,6 @@ async function giveMissingTerms(db: DbOrTx, settings: TeamSettings, periods: Sto
 
 interface Candidate {
   id: number;
-  company_id: number;
-  user_id: number;
-  full_name: string;
   tier: number;
   started_at: Date | string;
   term_until: Date | string | null;
@@ -114,48 +114,75 @@ interface Candidate {
 
 const at = (v: Date | string | null) => (v === null ? null : new Date(v));
 
+/** Holdings whose dates are at least this far from the term and from the inactivity limit cannot change today by a rounding. */
+const SURE_MARGIN = "1 minute";
+
 async function updateDeadList(db: DbOrTx, settings: TeamSettings, now: Date): Promise<{ listed: number; unlisted: number }> {
   const inactiveDays = settings.rotation.inactiveDays;
   const nowIso = now.toISOString();
+  const nowTs = sql`${nowIso}::timestamptz`;
+  const margin = sql`interval '${sql.raw(SURE_MARGIN)}'`;
   // A superset of what the rule lists, narrowed by the database; `deadReason` decides. A running
-  // extension keeps a holding off the list.
+  // extension keeps a holding off the list. The database also leaves out the holdings whose place
+  // on the list is certain to stay as it is — the same rule, applied only where the dates are more
+  // than a minute away from the term and from the inactivity limit — so a day without news reads
+  // only what may change, not every listed holding again (keep these conditions in step with
+  // `deadReason`). A sale only matters past the term, so the orders are looked up only for a term
+  // that has passed or is about to; `offset 0` keeps the inner query whole, so that lookup runs
+  // once per holding.
+  const termPassed = sql`(k.term_until < ${nowTs} - ${margin} and not k.sold)`;
+  const termNotPassed = sql`(k.term_until is null or k.term_until > ${nowTs} + ${margin} or k.sold)`;
+  const limit = sql`${nowTs} - make_interval(secs => ${inactiveDays}::float8 * 86400)`;
+  const since = sql`greatest(coalesce(k.last_touch_at, k.started_at), k.started_at)`;
+  const idle = sql`(${inactiveDays}::float8 > 0 and ${since} < ${limit} - ${margin})`;
+  const notIdle = sql`(${inactiveDays}::float8 <= 0 or ${since} > ${limit} + ${margin})`;
   const candidates = await selectRows<Candidate>(
     db,
-    sql`select h.id, h.company_id, h.user_id, u.full_name, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
-               exists (select 1 from orders o where o.company_id = h.company_id and o.ordered_at >= h.started_at) as sold
-        from holdings h join companies c on c.id = h.company_id join users u on u.id = h.user_id
-        where h.ended_at is null and h.tier in (1, 2)
-          and (h.dead_listed_at is not null
-               or ((h.extended_until is null or h.extended_until <= ${nowIso}::timestamptz)
-                   and ((h.term_until is not null and h.term_until < ${nowIso}::timestamptz)
-                        or (${inactiveDays} > 0 and greatest(coalesce(c.last_touch_at, h.started_at), h.started_at)
-                                                    < ${nowIso}::timestamptz - make_interval(days => ${inactiveDays})))))`,
+    sql`select k.id, k.tier, k.started_at, k.term_until, k.dead_reason, k.last_touch_at, k.sold
+        from (select h.id, h.tier, h.started_at, h.term_until, h.dead_reason, c.last_touch_at,
+                     h.term_until is not null and h.term_until <= ${nowTs} + ${margin}
+                       and exists (select 1 from orders o where o.company_id = h.company_id and o.ordered_at >= h.started_at) as sold
+              from holdings h join companies c on c.id = h.company_id
+              where h.ended_at is null and h.tier in (1, 2)
+                and (h.dead_listed_at is not null
+                     or ((h.extended_until is null or h.extended_until <= ${nowTs})
+                         and ((h.term_until is not null and h.term_until < ${nowTs})
+                              or (${inactiveDays} > 0 and greatest(coalesce(c.last_touch_at, h.started_at), h.started_at)
+                                                          < ${nowTs} - make_interval(days => ${inactiveDays})))))
+              offset 0) k
+        where not coalesce(case when ${termPassed} then 'term_expired'
+                                when ${termNotPassed} and ${idle} then 'inactive'
+                                when ${termNotPassed} and ${notIdle} then '' end = coalesce(k.dead_reason, ''), false)`,
   );
-  const changes: { id: number; company_id: number; user_id: number; full_name: string; tier: number; reason: DeadReason | null; was: DeadReason | null }[] = [];
+  const changes: { id: number; reason: DeadReason | null; was: DeadReason | null }[] = [];
+  let listed = 0;
+  let unlisted = 0;
   for (const c of candidates) {
     const reason = deadReason(
       { tier: c.tier, startedAt: new Date(c.started_at), termUntil: at(c.term_until), lastActivityAt: at(c.last_touch_at), soldSinceStart: c.sold },
       now,
       inactiveDays,
     );
-    if (reason !== c.dead_reason) changes.push({ id: c.id, company_id: c.company_id, user_id: c.user_id, full_name: c.full_name, tier: c.tier, reason, was: c.dead_reason });
+    if (reason === c.dead_reason) continue;
+    changes.push({ id: c.id, reason, was: c.dead_reason });
+    // One entry when a holding goes on the list or leaves it; a changed reason alone is not news.
+    if (c.dead_reason === null) listed++;
+    else if (reason === null) unlisted++;
   }
+  // Set-based: each chunk updates the holdings and writes their timeline entries (the entries
+  // appendActivities would write) in one statement.
   for (let i = 0; i < changes.length; i += CHUNK) {
-    const chunk = JSON.stringify(changes.slice(i, i + CHUNK).map((c) => ({ id: c.id, reason: c.reason })));
-    await db.execute(sql`update holdings h set dead_reason = v.reason,
-                           dead_listed_at = case when v.reason is null then null else coalesce(h.dead_listed_at, ${nowIso}::timestamptz) end
-                         from jsonb_to_recordset(${chunk}::jsonb) as v(id int, reason text) where h.id = v.id`);
+    const chunk = JSON.stringify(changes.slice(i, i + CHUNK));
+    await db.execute(sql`with v as (select * from jsonb_to_recordset(${chunk}::jsonb) as v(id int, reason text, was text)),
+                              changed as (update holdings h set dead_reason = v.reason,
+                                            dead_listed_at = case when v.reason is null then null else coalesce(h.dead_listed_at, ${nowTs}) end
+                                          from v where h.id = v.id
+                                          returning h.id, h.company_id, h.user_id, h.tier, v.reason, v.was)
+                         insert into activities (company_id, actor_id, kind, occurred_at, text, data)
+                         select ch.company_id, null, case when ch.reason is null then 'rotation_unlisted' else 'rotation_listed' end, ${nowTs}, null,
+                                jsonb_build_object('holdingId', ch.id, 'holderId', ch.user_id, 'holderName', u.full_name, 'tier', ch.tier, 'reason', coalesce(ch.reason, ch.was))
+                         from changed ch join users u on u.id = ch.user_id
+                         where (ch.reason is null) <> (ch.was is null)`);
   }
-  // One entry when a holding goes on the list or leaves it; a changed reason alone is not news.
-  const entries = changes
-    .filter((c) => (c.reason === null) !== (c.was === null))
-    .map((c) => ({
-      companyId: c.company_id,
-      actorId: null,
-      kind: c.reason ? ("rotation_listed" as const) : ("rotation_unlisted" as const),
-      occurredAt: now,
-      data: { holdingId: c.id, holderId: c.user_id, holderName: c.full_name, tier: c.tier, reason: c.reason ?? c.was },
-    }));
-  for (let i = 0; i < entries.length; i += CHUNK) await appendActivities(db, entries.slice(i, i + CHUNK));
-  return { listed: entries.filter((e) => e.kind === "rotation_listed").length, unlisted: entries.filter((e) => e.kind === "rotation_unlisted").length };
+  return { listed, unlisted };
 }
