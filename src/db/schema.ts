@@ -157,7 +157,8 @@ export const holdings = pgTable(
     check("holdings_tier_check", sql`${t.tier} between 1 and 3`),
     check("holdings_end_check", sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
     check("holdings_dead_check", sql`(${t.deadListedAt} is null) = (${t.deadReason} is null)`),
-    index("holdings_dead_list_idx").on(t.deadListedAt).where(sql`${t.endedAt} is null and ${t.deadListedAt} is not null`),
+    // The head's list pages in listing order straight from this index.
+    index("holdings_dead_list_idx").on(t.deadListedAt, t.id).where(sql`${t.endedAt} is null and ${t.deadListedAt} is not null`),
   ],
 );
 

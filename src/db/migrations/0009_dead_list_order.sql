@@ -1,0 +1,2 @@
+DROP INDEX "holdings_dead_list_idx";--> statement-breakpoint
+CREATE INDEX "holdings_dead_list_idx" ON "holdings" USING btree ("dead_listed_at","id") WHERE "holdings"."ended_at" is null and "holdings"."dead_listed_at" is not null;
