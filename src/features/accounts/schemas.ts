@@ -1,12 +1,7 @@
 import { Type, type Static } from "typebox";
 import { RFM_SEGMENTS } from "../../domain/rfm.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { Currency, DateOnly, Minor, Nullable, StringEnum } from "../../server/schemaHelpers.js";
 
-const Currency = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 code, e.g. UAH" });
-const Minor = Type.Integer({ minimum: 0, maximum: 1e13, description: "Money in minor units (kopecks)." });
-const DateOnly = Type.String({ format: "date" });
-const NullableDate = Type.Union([DateOnly, Type.Null()]);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const REORDER_STATUSES = ["none", "scheduled", "due", "overdue"] as const;
 export const INVOICE_STATUSES = ["issued", "paid", "cancelled"] as const;
@@ -25,7 +20,7 @@ export const InvoiceSchema = Type.Object(
     status: StringEnum(INVOICE_STATUSES),
     /** Issued and past its due date. */
     overdue: Type.Boolean(),
-    paidOn: NullableDate,
+    paidOn: Nullable(DateOnly),
     cancelReason: Nullable(Type.String()),
     issuedBy: Type.Integer(),
   },
@@ -59,11 +54,11 @@ export const AccountRowSchema = Type.Object(
     holder: Nullable(Type.Object({ userId: Type.Integer(), fullName: Type.String() })),
     segment: StringEnum(RFM_SEGMENTS),
     scores: Nullable(Type.Object({ recency: Type.Integer(), frequency: Type.Integer(), monetary: Type.Integer() })),
-    lastPurchaseOn: NullableDate,
+    lastPurchaseOn: Nullable(DateOnly),
     daysSinceLastPurchase: Nullable(Type.Integer()),
     purchases: Type.Integer({ description: "Purchase days in the last 365 days." }),
     monetaryMinor: Type.Integer({ description: "Bought in the last 365 days, minor units." }),
-    expectedOn: NullableDate,
+    expectedOn: Nullable(DateOnly),
     intervalDays: Nullable(Type.Number()),
     confidence: Nullable(Type.Number()),
     reorderStatus: StringEnum(REORDER_STATUSES),
@@ -88,8 +83,8 @@ export const AccountBriefSchema = Type.Object(
   {
     companyId: Type.Integer(),
     today: DateOnly,
-    firstPurchaseOn: NullableDate,
-    lastPurchaseOn: NullableDate,
+    firstPurchaseOn: Nullable(DateOnly),
+    lastPurchaseOn: Nullable(DateOnly),
     daysSinceLastPurchase: Nullable(Type.Integer()),
     purchaseDays: Type.Integer({ description: "Distinct days with an order, all time." }),
     totals: Type.Array(Type.Object({ currency: Type.String(), amountMinor: Type.Integer() })),

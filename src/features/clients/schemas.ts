@@ -2,9 +2,8 @@ import { Type, type Static } from "typebox";
 import { CALL_OUTCOMES } from "../../domain/callOutcomes.js";
 import { COMPANY_SIZES, STAGES } from "../../domain/conveyor.js";
 import { LEGAL_ID_KINDS } from "../../domain/legalIds.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { Nullable, StringEnum } from "../../server/schemaHelpers.js";
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const StageSchema = StringEnum(STAGES);
 export const SizeSchema = StringEnum(COMPANY_SIZES);

@@ -1,10 +1,7 @@
 import { Type, type Static } from "typebox";
 import { POSTPONE_REASONS, PROMISE_KINDS } from "../../domain/deals.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { Currency, DateOnly, Minor, StringEnum } from "../../server/schemaHelpers.js";
 
-const DateOnly = Type.String({ format: "date" });
-const Currency = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 code, e.g. UAH" });
-const Minor = Type.Integer({ minimum: 0, maximum: 1e13, description: "Money in minor units (kopecks)." });
 
 export const DealSchema = Type.Object(
   {

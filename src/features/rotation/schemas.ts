@@ -1,8 +1,7 @@
 import { Type, type Static } from "typebox";
 import { DEAD_REASONS, EXTENSION_REASONS, REPORT_STATUSES } from "../../domain/rotation.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { DateOnly, Nullable, StringEnum } from "../../server/schemaHelpers.js";
 
-const DateOnly = Type.String({ format: "date" });
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 const HoldingId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -24,7 +23,6 @@ export type DecisionInput = Static<typeof DecisionItem>;
 export const DecisionsBody = Type.Object({ items: Type.Array(DecisionItem, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false });
 
 const Person = Type.Object({ id: Type.Integer(), fullName: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Instant = Type.String({ format: "date-time" });
 
 export const DeadClientSchema = Type.Object(
