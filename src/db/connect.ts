@@ -111,3 +111,6 @@ export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\
 
 /** A timestamp from either driver (Date or text) as ISO 8601, keeping null. */
 export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+/** Values as a comma-separated list of parameters, for `in (…)` in raw SQL (callers guard against an empty list). */
+export const sqlList = (values: readonly unknown[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/connect.js";
+import { sqlList, type DbOrTx } from "../db/connect.js";
 import { callListCallers, callLists, instructions, scripts, scriptVersions } from "../db/schema.js";
 import { CONNECTED_OUTCOMES } from "../domain/calling.js";
 import type { ScriptBody } from "../domain/scripts.js";
@@ -65,7 +65,7 @@ export async function writeProspecting(tx: DbOrTx, team: Team): Promise<{ callLi
   }
 
   // The call log behind the callers' results, from the calls already on the timelines.
-  const connected = sql.join(CONNECTED_OUTCOMES.map((o) => sql`${o}`), sql`, `);
+  const connected = sqlList(CONNECTED_OUTCOMES);
   const inserted = await tx.execute(sql`
     insert into calls (company_id, caller_id, outcome, connected, handed_over, occurred_at)
     select a.company_id, a.actor_id, a.data->>'outcome', (a.data->>'outcome') in (${connected}),

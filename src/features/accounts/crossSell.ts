@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { rankCrossSell, type CrossSellSuggestion } from "../../domain/crossSell.js";
 
 /** Peers: the customers sharing the most products with this one (a cap keeps a card view fast). */
@@ -12,7 +12,7 @@ const MAX_PEERS = 500;
 export async function crossSellFor(db: DbOrTx, companyId: number): Promise<{ peers: number; suggestions: (CrossSellSuggestion & { name: string })[] }> {
   const owned = await selectRows<{ product_id: number }>(db, sql`select product_id from customer_products where company_id = ${companyId}`);
   if (!owned.length) return { peers: 0, suggestions: [] };
-  const ownedList = sql.join(owned.map((o) => sql`${o.product_id}`), sql`, `);
+  const ownedList = sqlList(owned.map((o) => o.product_id));
   const rows = await selectRows<{ peer_count: number; product_id: number | null; name: string | null; peers: number | null }>(
     db,
     sql`with peers as (

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { predictReorder, reorderStatus, type ReorderStatus } from "../../domain/reorder.js";
 import { daysBetween } from "../../domain/deals.js";
 import type { RfmSegment } from "../../domain/rfm.js";
@@ -94,7 +94,7 @@ function invoiceWhere(f: InvoiceFilter): SQL {
   else if (f.status) parts.push(sql`i.status = ${f.status}`);
   if (f.companyId !== undefined) parts.push(sql`i.company_id = ${f.companyId}`);
   if (f.invoiceId !== undefined) parts.push(sql`i.id = ${f.invoiceId}`);
-  if (f.orderIds) parts.push(f.orderIds.length ? sql`i.order_id in (${sql.join(f.orderIds.map((id) => sql`${id}`), sql`, `)}) and i.status <> 'cancelled'` : sql`false`);
+  if (f.orderIds) parts.push(f.orderIds.length ? sql`i.order_id in (${sqlList(f.orderIds)}) and i.status <> 'cancelled'` : sql`false`);
   return sql.join(parts, sql` and `);
 }
 
@@ -144,11 +144,10 @@ export async function findOrders(db: DbOrTx, f: OrderFilter): Promise<OrderDto[]
   );
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
   const lines = await selectRows<{ order_id: number; product_id: number; name: string; quantity: number; amount_minor: number }>(
     db,
     sql`select ol.order_id, ol.product_id, p.name, ol.quantity, ol.amount_minor::float8 as amount_minor
-        from order_lines ol join products p on p.id = ol.product_id where ol.order_id in (${idList}) order by ol.id`,
+        from order_lines ol join products p on p.id = ol.product_id where ol.order_id in (${sqlList(ids)}) order by ol.id`,
   );
   const invoices = await findInvoices(db, { scope: { kind: "all" }, today: f.today, orderIds: ids, limit: ids.length, offset: 0 });
   return rows.map((r) => ({
@@ -218,7 +217,7 @@ export async function listAccounts(db: DbOrTx, ctx: AccountsQueryContext, f: Acc
   if (f.reorder) base.push(sql`${status} = ${f.reorder}`);
   if (f.touchOverdue) base.push(sql`c.next_touch_at < ${ctx.todayStart.toISOString()}::timestamptz`);
   const segmentSql = sql`coalesce(i.segment, 'no_purchases')`;
-  const withSegment = f.segment?.length ? [...base, sql`${segmentSql} in (${sql.join(f.segment.map((s) => sql`${s}`), sql`, `)})`] : base;
+  const withSegment = f.segment?.length ? [...base, sql`${segmentSql} in (${sqlList(f.segment)})`] : base;
   const from = sql`companies c left join holdings h on h.company_id = c.id and h.ended_at is null left join users u on u.id = h.user_id
                    left join customer_insights i on i.company_id = c.id`;
   const sort = {

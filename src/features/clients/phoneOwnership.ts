@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { appError } from "../../server/errors.js";
 
 /**
@@ -11,7 +11,7 @@ export async function assertPhonesFree(db: DbOrTx, phones: string[], exceptCompa
   const [taken] = await selectRows<{ e164: string; company_id: number; legal_name: string }>(
     db,
     sql`select p.e164, p.company_id, c.legal_name from contact_phones p join companies c on c.id = p.company_id
-        where p.e164 in (${sql.join(phones.map((p) => sql`${p}`), sql`, `)})
+        where p.e164 in (${sqlList(phones)})
           and (${exceptCompanyId}::int is null or p.company_id <> ${exceptCompanyId}::int)
         limit 1`,
   );

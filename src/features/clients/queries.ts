@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CountryCode } from "libphonenumber-js";
-import { escapeLike, isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
+import { escapeLike, isoOrNull, selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { companySearchKey, nameQueryKey } from "../../domain/companyNames.js";
 import { cleanLegalId } from "../../domain/legalIds.js";
 import { looksLikePhone, phoneSearchDigits } from "../../domain/phones.js";
@@ -153,7 +153,7 @@ export async function findCompany(db: DbOrTx, id: number): Promise<CompanyDto | 
 /** Several companies in one query, keyed by id (for lists built from other tables). */
 export async function findCompanies(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CompanyDto>> {
   if (ids.length === 0) return new Map();
-  const rows = await selectRows<CompanyRow>(db, sql`${COMPANY_SELECT} where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const rows = await selectRows<CompanyRow>(db, sql`${COMPANY_SELECT} where c.id in (${sqlList(ids)})`);
   return new Map(rows.map((r) => [r.id, toCompanyDto(r)]));
 }
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { median } from "../../domain/deals.js";
 import { findCompanies, findCompany } from "../clients/queries.js";
 import type { CompanyDto } from "../clients/schemas.js";
@@ -44,7 +44,7 @@ async function withProposals(db: DbOrTx, rows: DealRow[]): Promise<DealDto[]> {
   const proposals = await selectRows<{ id: number; deal_id: number; amount_minor: string | number; currency: string; sent_on: string; document_url: string | null; note: string | null }>(
     db,
     sql`select id, deal_id, amount_minor, currency, to_char(sent_on, 'YYYY-MM-DD') as sent_on, document_url, note from proposals
-        where deal_id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)}) order by sent_on, id`,
+        where deal_id in (${sqlList(rows.map((r) => r.id))}) order by sent_on, id`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -105,7 +105,7 @@ export async function leadQueue(db: DbOrTx, filter: { managerId?: number; today:
   const companies = await findCompanies(db, rows.map((r) => r.company_id));
   const dealIds = rows.flatMap((r) => (r.deal_id ? [r.deal_id] : []));
   const deals = dealIds.length
-    ? await withProposals(db, await selectRows<DealRow>(db, sql`${DEAL_SELECT} where id in (${sql.join(dealIds.map((id) => sql`${id}`), sql`, `)})`))
+    ? await withProposals(db, await selectRows<DealRow>(db, sql`${DEAL_SELECT} where id in (${sqlList(dealIds)})`))
     : [];
   return rows.map((r) => ({
     company: companies.get(r.company_id)!,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../../db/connect.js";
+import { sqlList, type DbOrTx } from "../../db/connect.js";
 import type { CallListCriteria } from "../../domain/callLists.js";
 
 /**
@@ -14,7 +14,7 @@ export function eligibleCompanySql(criteria: CallListCriteria): SQL {
     sql`not exists (select 1 from holdings h where h.company_id = c.id and h.ended_at is null)`,
   ];
   const anyOf = (column: SQL, values: string[] | undefined) => {
-    if (values?.length) parts.push(sql`${column} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`);
+    if (values?.length) parts.push(sql`${column} in (${sqlList(values)})`);
   };
   anyOf(sql`c.industry`, criteria.industries);
   anyOf(sql`c.size`, criteria.sizes);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { isoOrNull, selectRows, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import type { Tier } from "../../domain/conveyor.js";
 import { daysBetween } from "../../domain/deals.js";
 import { lostThenSold, type DeadReason } from "../../domain/rotation.js";
@@ -119,11 +119,11 @@ export async function qualitySignal(db: DbOrTx, rotation: RotationSettings) {
   );
   const ids = [...new Set(lines.flatMap((l) => [l.holderId, ...l.cases.map((c) => c.sellerId)]))];
   const names = new Map(
-    (ids.length ? await selectRows<{ id: number; full_name: string }>(db, sql`select id, full_name from users where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`) : []).map((u) => [u.id, u.full_name]),
+    (ids.length ? await selectRows<{ id: number; full_name: string }>(db, sql`select id, full_name from users where id in (${sqlList(ids)})`) : []).map((u) => [u.id, u.full_name]),
   );
   const companyIds = [...new Set(lines.flatMap((l) => l.cases.map((c) => c.companyId)))];
   const companyNames = new Map(
-    (companyIds.length ? await selectRows<{ id: number; legal_name: string }>(db, sql`select id, legal_name from companies where id in (${sql.join(companyIds.map((id) => sql`${id}`), sql`, `)})`) : []).map((c) => [c.id, c.legal_name]),
+    (companyIds.length ? await selectRows<{ id: number; legal_name: string }>(db, sql`select id, legal_name from companies where id in (${sqlList(companyIds)})`) : []).map((c) => [c.id, c.legal_name]),
   );
   return lines.map((l) => ({
     holder: { id: l.holderId, fullName: names.get(l.holderId) ?? "" },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { isoOrNull, selectRows, type Db, type DbOrTx } from "../../db/connect.js";
+import { isoOrNull, selectRows, sqlList, type Db, type DbOrTx } from "../../db/connect.js";
 import { addDays } from "../../domain/reorder.js";
 import { weekStart, type ReportStatus } from "../../domain/rotation.js";
 import { dayOf, startOfDay, type WorkingHours } from "../../domain/workingTime.js";
@@ -67,7 +67,7 @@ export async function reportForm(db: DbOrTx, userId: number, b: WeekBounds) {
     ? await selectRows<{ company_id: number; kind: string; occurred_at: Date | string; text: string | null }>(
         db,
         sql`select company_id, kind, occurred_at, text from activities
-            where company_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and actor_id = ${userId}
+            where company_id in (${sqlList(ids)}) and actor_id = ${userId}
               and occurred_at >= ${b.from.toISOString()}::timestamptz and occurred_at < ${b.to.toISOString()}::timestamptz
               and kind in ('call', 'meeting', 'email', 'note', 'deal_opened', 'deal_stage_changed', 'proposal_sent', 'deal_postponed')
             order by occurred_at`,
