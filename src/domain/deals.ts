@@ -69,6 +69,19 @@ export function dayNumber(day: Day): number {
   return n;
 }
 
+const dayTexts = new Map<number, Day>();
+
+/** The calendar day a day number stands for (the inverse of `dayNumber`), remembered the same way. */
+export function dayFromNumber(n: number): Day {
+  let text = dayTexts.get(n);
+  if (text === undefined) {
+    text = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    dayTexts.set(n, text);
+  }
+  return text;
+}
+
 /** Whole days from one calendar day to another. */
 export function daysBetween(from: Day, to: Day): number {
   return dayNumber(to) - dayNumber(from);

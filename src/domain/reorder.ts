@@ -1,4 +1,4 @@
-import { dayNumber, daysBetween, median } from "./deals.js";
+import { dayFromNumber, dayNumber, daysBetween, median } from "./deals.js";
 import type { Day } from "./workingTime.js";
 
 /**
@@ -56,18 +56,9 @@ export interface CustomerReorder {
 /** A product is bought regularly once it appears in at least this many purchase days. */
 export const DEFAULT_MIN_PURCHASES_PER_PRODUCT = 3;
 
-const dayTexts = new Map<number, Day>();
-
 /** Calendar day arithmetic in UTC, so no time zone or daylight-saving change can shift a day. */
 export function addDays(day: Day, days: number): Day {
-  const n = dayNumber(day) + days;
-  let text = dayTexts.get(n);
-  if (text === undefined) {
-    text = new Date(n * 86_400_000).toISOString().slice(0, 10);
-    if (dayTexts.size >= 100_000) dayTexts.clear();
-    dayTexts.set(n, text);
-  }
-  return text;
+  return dayFromNumber(dayNumber(day) + days);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { dayFromNumber } from "../../domain/deals.js";
 import { predictReorder, type CustomerReorder, type Purchase, type PurchaseLine } from "../../domain/reorder.js";
 import { scoreRfm, type CustomerRfm, type RfmSegment } from "../../domain/rfm.js";
 import { dayOf } from "../../domain/workingTime.js";
@@ -56,18 +57,11 @@ function productDaysSql(timeZone: string, companyId?: number) {
              having count(*) >= 3`;
 }
 
-/** A day number (days since 1970-01-01) as YYYY-MM-DD, as PostgreSQL prints a date; memoised (a history has a few thousand days). */
-function dayText(memo: Map<number, string>, day: number): string {
-  let text = memo.get(day);
-  if (text === undefined) memo.set(day, (text = new Date(day * 86_400_000).toISOString().slice(0, 10)));
-  return text;
-}
-
 /**
  * Purchase days (sorted) and each day's total per customer, by customer id. Totals are integers
  * (minor units), so summing them here gives what `sum(…)::float8` gave in SQL.
  */
-function dayTotalsOf(orders: { company_id: number; day: number | null; amount: number | null }[], memo: Map<number, string>): DayTotals[] {
+function dayTotalsOf(orders: { company_id: number; day: number | null; amount: number | null }[]): DayTotals[] {
   const byCustomer = new Map<number, { days: number[]; amounts: number[] }>();
   for (const o of orders) {
     let c = byCustomer.get(o.company_id);
@@ -90,7 +84,7 @@ function dayTotalsOf(orders: { company_id: number; day: number | null; amount: n
       if (day === t.dayNumbers[t.dayNumbers.length - 1]) t.amounts[t.amounts.length - 1]! += c.amounts[i]!;
       else {
         t.dayNumbers.push(day);
-        t.days.push(dayText(memo, day));
+        t.days.push(dayFromNumber(day));
         t.amounts.push(c.amounts[i]!);
       }
     }
@@ -116,14 +110,14 @@ function indexOfDay(days: number[], day: number): number {
  * its regular products (a line's day is always one of the customer's purchase days; should it not
  * be, it comes as a purchase of its own — the prediction reads the same days and quantities).
  */
-function purchasesOf(totals: DayTotals, products: ProductDays[] | undefined, memo: Map<number, string>): Purchase[] {
+function purchasesOf(totals: DayTotals, products: ProductDays[] | undefined): Purchase[] {
   const purchases: { day: string; lines: PurchaseLine[] }[] = totals.days.map((day) => ({ day, lines: [] }));
   for (const p of products ?? []) {
     p.days.forEach((day, i) => {
       const line = { productId: p.product_id, quantity: Number(p.quantities[i]), amountMinor: 0 };
       const at = indexOfDay(totals.dayNumbers, day);
       if (at >= 0) purchases[at]!.lines.push(line);
-      else purchases.push({ day: dayText(memo, day), lines: [line] });
+      else purchases.push({ day: dayFromNumber(day), lines: [line] });
     });
   }
   return purchases;
@@ -226,12 +220,11 @@ export async function recomputeInsights(db: DbOrTx, timeZone: string, now = new 
   const settings = await readSettings(db, timeZone);
   const tz = settings.workingHours.timeZone;
   const today = dayOf(now, settings.workingHours);
-  const memo = new Map<number, string>();
   const orders = await selectRows<{ company_id: number; day: number | null; amount: number | null }>(db, ordersSql(tz));
   // The database reads the product lines while RFM is scored here.
   const productsRead = started(selectRows<ProductDays>(db, productDaysSql(tz)));
   await sent();
-  const totals = dayTotalsOf(orders, memo);
+  const totals = dayTotalsOf(orders);
   orders.length = 0; // two million rows: let them go before the product lines arrive
   const rfm = scoreRfm(
     totals.map((t) => ({ customerId: t.company_id, purchases: t.days.map((day, i) => ({ day, amountMinor: Number(t.amounts[i]) })) })),
@@ -249,7 +242,7 @@ export async function recomputeInsights(db: DbOrTx, timeZone: string, now = new 
     totals.length,
     (i) => {
       const t = totals[i]!;
-      const row = insightRow(rfm[i]!, predictReorder(purchasesOf(t, productsByCustomer.get(t.company_id), memo)), t.days.at(-1) ?? null, today);
+      const row = insightRow(rfm[i]!, predictReorder(purchasesOf(t, productsByCustomer.get(t.company_id))), t.days.at(-1) ?? null, today);
       segments[row.segment] = (segments[row.segment] ?? 0) + 1;
       return row;
     },
@@ -269,12 +262,11 @@ export async function refreshCustomerInsight(db: DbOrTx, companyId: number, time
   const settings = await readSettings(db, timeZone);
   const tz = settings.workingHours.timeZone;
   const today = dayOf(now, settings.workingHours);
-  const memo = new Map<number, string>();
-  const [totals] = dayTotalsOf(await selectRows(db, ordersSql(tz, companyId)), memo);
+  const [totals] = dayTotalsOf(await selectRows(db, ordersSql(tz, companyId)));
   if (!totals) return;
   const products = await selectRows<ProductDays>(db, productDaysSql(tz, companyId));
   const [alone] = scoreRfm([{ customerId: companyId, purchases: totals.days.map((day, i) => ({ day, amountMinor: Number(totals.amounts[i]) })) }], today);
-  const row = insightRow(alone!, predictReorder(purchasesOf(totals, products, memo)), totals.days.at(-1) ?? null, today);
+  const row = insightRow(alone!, predictReorder(purchasesOf(totals, products)), totals.days.at(-1) ?? null, today);
   // Scored alone a customer sits mid-range: keep only what that tells for sure.
   const segment: RfmSegment = row.frequency === 0 ? "no_purchases" : row.frequency === 1 && row.recency_days !== null && row.recency_days <= 30 ? "new" : "no_purchases";
   await upsertInsights(db, 1, () => ({ ...row, recency_score: null, frequency_score: null, monetary_score: null, segment }), true);

@@ -95,8 +95,7 @@ export async function writeSettings(db: DbOrTx, value: TeamSettings): Promise<vo
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
 }
 
-/** Only the rotation policy (no time zone needed): for hand-offs that set a term. */
+/** Only the rotation policy, for hand-offs that set a term (the time zone only fills in working hours). */
 export async function readRotationSettings(db: DbOrTx): Promise<RotationSettings> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
-  return { ...DEFAULT_ROTATION_SETTINGS, ...((row?.value as Partial<TeamSettings> | undefined)?.rotation ?? {}) };
+  return (await readSettings(db, DEFAULT_WORKING_HOURS.timeZone)).rotation;
 }
