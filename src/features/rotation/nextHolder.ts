@@ -51,11 +51,16 @@ export class HolderPool {
     return rates;
   }
 
+  private async industryOf(companyId: number): Promise<string | null> {
+    const [company] = await selectRows<{ industry: string | null }>(this.db, sql`select industry from companies where id = ${companyId}`);
+    return company?.industry ?? null;
+  }
+
   /** The rule's pick for a company in a tier (null: nobody eligible); `commit` counts it towards their load. */
   async pick(companyId: number, tier: Tier, commit = false): Promise<number | null> {
     const loads = await this.loadsOf(tier);
-    const [company] = await selectRows<{ industry: string | null }>(this.db, sql`select industry from companies where id = ${companyId}`);
-    const rates = this.rotation.preferBestConverter ? await this.conversionOf(tier, company?.industry ?? null) : new Map<number, number | null>();
+    // The company's industry matters only when the policy prefers the best converter in it.
+    const rates = this.rotation.preferBestConverter ? await this.conversionOf(tier, await this.industryOf(companyId)) : new Map<number, number | null>();
     const history = await selectRows<{ user_id: number; ended_at: Date | string | null }>(this.db, sql`select user_id, ended_at from holdings where company_id = ${companyId}`);
     const pool: HolderCandidate[] = [...loads].map(([userId, openHoldings]) => ({ userId, openHoldings, conversionRate: rates.get(userId) ?? null }));
     const past: PastHolding[] = history.map((h) => ({ userId: h.user_id, endedAt: h.ended_at === null ? null : new Date(h.ended_at) }));

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../../db/connect.js";
-import type { Tier } from "../../domain/conveyor.js";
+import { canHoldInTier, type Role, type Tier } from "../../domain/conveyor.js";
 import { deadReason, salesPeriodFor, termOf, type DeadReason } from "../../domain/rotation.js";
 import { dayOf } from "../../domain/workingTime.js";
 import { appendActivities } from "../clients/timeline.js";
@@ -56,19 +56,20 @@ export async function runRotationSweep(db: DbOrTx, timeZone: string, now = new D
 /** Rest over: the client returns to its stage and goes to the holder picked (or the rule's pick now). */
 export async function wakeRestedClients(db: DbOrTx, settings: TeamSettings, now: Date): Promise<number> {
   const today = dayOf(now, settings.workingHours);
-  const due = await selectRows<{ id: number; company_id: number; tier: Tier; stage_before: string; next_holder_id: number | null; picked_ok: boolean }>(
+  const due = await selectRows<{ id: number; company_id: number; tier: Tier; stage_before: string; next_holder_id: number | null; next_role: Role | null; next_active: boolean | null }>(
     db,
-    sql`select r.id, r.company_id, r.tier, r.stage_before, r.next_holder_id,
-               exists (select 1 from users u where u.id = r.next_holder_id and u.active
-                       and u.role = case r.tier when 1 then 'caller' when 2 then 'manager' else 'account_manager' end) as picked_ok
-        from rests r where r.ended_at is null and r.until_on <= ${today}::date
+    sql`select r.id, r.company_id, r.tier, r.stage_before, r.next_holder_id, u.role as next_role, u.active as next_active
+        from rests r left join users u on u.id = r.next_holder_id
+        where r.ended_at is null and r.until_on <= ${today}::date
         order by r.until_on, r.id for update of r`,
   );
   const pool = new HolderPool(db, settings.rotation, now);
   for (const rest of due) {
     await db.execute(sql`update companies set stage = ${rest.stage_before}, updated_at = now() where id = ${rest.company_id}`);
     await db.execute(sql`update rests set ended_at = ${now.toISOString()}::timestamptz where id = ${rest.id}`);
-    const holderId = rest.picked_ok ? rest.next_holder_id : await pool.pick(rest.company_id, rest.tier, true);
+    // The person picked when the rest began takes it if they still can; otherwise the rule picks now.
+    const pickedOk = rest.next_active === true && rest.next_role !== null && canHoldInTier(rest.tier, rest.next_role);
+    const holderId = pickedOk ? rest.next_holder_id : await pool.pick(rest.company_id, rest.tier, true);
     if (holderId !== null) {
       const queue = rest.tier === 2 ? queueFactsForManualLead(now, settings) : {};
       await replaceHolding(db, rest.company_id, null, { userId: holderId, tier: rest.tier, endReason: "reassigned", ...queue }, now);
