@@ -1,12 +1,13 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { Alert, Anchor, Badge, Button, Center, Chip, Group, Loader, Pagination, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, ThemeIcon, Title, Tooltip } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Chip, Group, Pagination, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlarm, IconInbox, IconUserStar } from "@tabler/icons-react";
 import { RFM_SEGMENTS, type AccountRow, type RfmSegment } from "../api/types";
 import { acceptsCustomers, worksAccounts } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useTeam } from "../companies/queries";
 import { usePendingHandOvers } from "../conversion/queries";
 import { formatDateTime, formatDay, formatShort } from "../i18n/format";
@@ -205,23 +206,9 @@ function Accounts() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {accounts.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !accounts.error ? (
-          <Center py={48}>
-            <Stack align="center" gap={6} data-testid="accounts-empty">
-              <ThemeIcon size={44} radius="xl" variant="light" color="gray">
-                <IconUserStar size={22} />
-              </ThemeIcon>
-              <Text fw={600}>{filtered ? t("accounts.emptyFiltered") : t("accounts.emptyTitle")}</Text>
-              <Text c="dimmed" size="sm">
-                {filtered ? t("accounts.emptyFilteredText") : mine ? t("accounts.emptyText") : t("accounts.emptyTextAll")}
-              </Text>
-            </Stack>
-          </Center>
-        ) : null}
+        <ListState pending={accounts.isPending} empty={items.length === 0 && !accounts.error} testId="accounts-empty" icon={<IconUserStar size={22} />} title={filtered ? t("accounts.emptyFiltered") : t("accounts.emptyTitle")}>
+          {filtered ? t("accounts.emptyFilteredText") : mine ? t("accounts.emptyText") : t("accounts.emptyTextAll")}
+        </ListState>
       </Paper>
 
       {pages > 1 ? (

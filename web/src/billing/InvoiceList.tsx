@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Anchor, Button, Center, Group, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Table } from "@mantine/core";
 import { IconCash, IconX } from "@tabler/icons-react";
 import type { Invoice } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { formatDay, formatMoney } from "../i18n/format";
 import { CancelInvoiceDialog } from "./CancelInvoiceDialog";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
@@ -94,17 +95,9 @@ export function InvoiceList({ status, page, onPage, bills }: { status: InvoiceTa
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {invoices.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !invoices.error ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm" data-testid="invoices-empty">
-              {t(`billing.empty.${status}`)}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={invoices.isPending} empty={items.length === 0 && !invoices.error} testId="invoices-empty">
+          {t(`billing.empty.${status}`)}
+        </ListState>
       </Paper>
       <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={items.length} onChange={onPage} testId="invoices-pager" />
       <PayInvoiceDialog invoice={paying} onClose={() => setPaying(null)} />

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Anchor, Button, Center, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconFileInvoice } from "@tabler/icons-react";
 import type { Order } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { formatMoney, formatShort } from "../i18n/format";
 import { IssueInvoiceDialog } from "./IssueInvoiceDialog";
 import { Pager } from "./Pager";
@@ -74,17 +75,9 @@ export function OrdersToBill({ page, onPage, bills }: { page: number; onPage(pag
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {orders.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !orders.error ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm" data-testid="orders-empty">
-              {t("billing.noOrders")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={orders.isPending} empty={items.length === 0 && !orders.error} testId="orders-empty">
+          {t("billing.noOrders")}
+        </ListState>
       </Paper>
       <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={items.length} onChange={onPage} testId="orders-pager" />
       <IssueInvoiceDialog order={issuing} onClose={() => setIssuing(null)} />

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconArrowsSplit2, IconFlag3, IconHeartBroken } from "@tabler/icons-react";
 import type { ManagerResult } from "../api/types";
 import { watchesConversion } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useTeam } from "../companies/queries";
 import { formatDate, formatDay, formatShort } from "../i18n/format";
 import { Forbidden } from "../layout/StatePage";
@@ -135,17 +136,9 @@ function Conversion() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {results.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : rows.length === 0 ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm">
-              {t("conversion.empty")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={results.isPending} empty={rows.length === 0}>
+          {t("conversion.empty")}
+        </ListState>
       </Paper>
       <Text size="xs" c="dimmed" mt={-8}>
         {t("conversion.legend", { from: formatDate(`${from}T12:00:00`), to: formatDate(`${to}T12:00:00`) })}

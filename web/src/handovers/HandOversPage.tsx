@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Anchor, Badge, Button, Center, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Center, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconUserCheck } from "@tabler/icons-react";
 import { acceptsCustomers, steersConveyor } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useAcceptCustomer, usePendingHandOvers, usePromises } from "../conversion/queries";
 import { formatDay, formatShort } from "../i18n/format";
 import { Forbidden } from "../layout/StatePage";
@@ -101,17 +102,9 @@ function HandOvers() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {pending.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm" data-testid="handovers-empty">
-              {t("handovers.empty")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={pending.isPending} empty={items.length === 0} testId="handovers-empty">
+          {t("handovers.empty")}
+        </ListState>
       </Paper>
 
       <Stack gap={2} mt="sm">

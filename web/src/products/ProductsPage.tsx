@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
 import { managesProducts } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { Forbidden } from "../layout/StatePage";
 import { useCreateProduct, useProducts } from "./queries";
 
@@ -93,17 +94,9 @@ function Products() {
             ))}
           </Table.Tbody>
         </Table>
-        {products.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm">
-              {t("products.empty")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={products.isPending} empty={items.length === 0}>
+          {t("products.empty")}
+        </ListState>
       </Paper>
     </Stack>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { Badge, Center, Group, Loader, Paper, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from "@mantine/core";
+import { Badge, Group, Paper, Select, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlarm, IconCalendarPause, IconCircleCheck, IconCoffee, IconFlag3 } from "@tabler/icons-react";
 import type { QueueItem } from "../api/types";
 import { steersConveyor, worksLeadQueue } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useTeam } from "../companies/queries";
 import { useQueue } from "../conversion/queries";
 import { dealStageLabel, todayIso } from "../deals/stages";
@@ -107,23 +108,9 @@ function Queue() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {queue.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 ? (
-          <Center py={48}>
-            <Stack align="center" gap={6} data-testid="queue-empty">
-              <ThemeIcon size={44} radius="xl" variant="light" color="gray">
-                <IconCoffee size={22} />
-              </ThemeIcon>
-              <Text fw={600}>{t("queue.emptyTitle")}</Text>
-              <Text c="dimmed" size="sm">
-                {t("queue.emptyText")}
-              </Text>
-            </Stack>
-          </Center>
-        ) : null}
+        <ListState pending={queue.isPending} empty={items.length === 0} testId="queue-empty" icon={<IconCoffee size={22} />} title={t("queue.emptyTitle")}>
+          {t("queue.emptyText")}
+        </ListState>
       </Paper>
       <Text size="xs" c="dimmed">
         {t("queue.legend")}

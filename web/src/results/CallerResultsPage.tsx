@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { CallerResult } from "../api/types";
 import { managesCallLists } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { formatDate } from "../i18n/format";
 import { Forbidden } from "../layout/StatePage";
 import { addDays, isoDay, useCallerResults } from "./queries";
@@ -146,17 +147,9 @@ function CallerResults() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {results.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : callers.length === 0 ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm">
-              {t("results.empty")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={results.isPending} empty={callers.length === 0}>
+          {t("results.empty")}
+        </ListState>
       </Paper>
 
       {callers.length > 0 ? (

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { ActionIcon, Anchor, Badge, Button, Center, Checkbox, Group, Loader, Menu, Paper, Select, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Menu, Paper, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconDots, IconMoodCheck } from "@tabler/icons-react";
 import type { DeadClient } from "../api/types";
 import { Pager } from "../billing/Pager";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useTeam } from "../companies/queries";
 import { formatDate, formatShort } from "../i18n/format";
 import { DECISION_ICONS } from "./decisionIcons";
@@ -127,23 +128,9 @@ export function DeadClientsTab({ page, holderId, onPage, onHolder }: { page: num
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {dead.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !dead.error ? (
-          <Center py={48}>
-            <Stack align="center" gap={6} data-testid="dead-empty">
-              <ThemeIcon size={44} radius="xl" variant="light" color="teal">
-                <IconMoodCheck size={22} />
-              </ThemeIcon>
-              <Text fw={600}>{t("rotation.dead.emptyTitle")}</Text>
-              <Text c="dimmed" size="sm">
-                {t("rotation.dead.emptyText")}
-              </Text>
-            </Stack>
-          </Center>
-        ) : null}
+        <ListState pending={dead.isPending} empty={items.length === 0 && !dead.error} testId="dead-empty" icon={<IconMoodCheck size={22} />} iconColor="teal" title={t("rotation.dead.emptyTitle")}>
+          {t("rotation.dead.emptyText")}
+        </ListState>
       </Paper>
       <Pager page={page} pageSize={DEAD_PAGE_SIZE} total={total} shown={items.length} onChange={onPage} testId="dead-pager" />
 

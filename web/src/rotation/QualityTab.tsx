@@ -1,9 +1,10 @@
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { ActionIcon, Anchor, Badge, Center, Loader, Paper, Stack, Table, Text, ThemeIcon } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconChevronDown, IconChevronRight, IconScale } from "@tabler/icons-react";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { formatDate } from "../i18n/format";
 import { useQuality } from "./queries";
 
@@ -90,20 +91,7 @@ export function QualityTab() {
             })}
           </Table.Tbody>
         </Table>
-        {quality.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !quality.error ? (
-          <Center py={48}>
-            <Stack align="center" gap={6} data-testid="quality-empty">
-              <ThemeIcon size={44} radius="xl" variant="light" color="gray">
-                <IconScale size={22} />
-              </ThemeIcon>
-              <Text fw={600}>{t("rotation.quality.emptyTitle")}</Text>
-            </Stack>
-          </Center>
-        ) : null}
+        <ListState pending={quality.isPending} empty={items.length === 0 && !quality.error} testId="quality-empty" icon={<IconScale size={22} />} title={t("rotation.quality.emptyTitle")} />
       </Paper>
     </Stack>
   );

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Anchor, Button, Center, Group, Loader, Modal, Paper, Select, Stack, Table, Text, ThemeIcon } from "@mantine/core";
+import { Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconClockPause, IconUserEdit } from "@tabler/icons-react";
 import type { Rest } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { useTeam } from "../companies/queries";
 import { formatDate, formatDay } from "../i18n/format";
 import { useResting, useSetNextHolder } from "./queries";
@@ -73,20 +74,7 @@ export function RestingTab() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {resting.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !resting.error ? (
-          <Center py={48}>
-            <Stack align="center" gap={6} data-testid="resting-empty">
-              <ThemeIcon size={44} radius="xl" variant="light" color="gray">
-                <IconClockPause size={22} />
-              </ThemeIcon>
-              <Text fw={600}>{t("rotation.resting.emptyTitle")}</Text>
-            </Stack>
-          </Center>
-        ) : null}
+        <ListState pending={resting.isPending} empty={items.length === 0 && !resting.error} testId="resting-empty" icon={<IconClockPause size={22} />} title={t("rotation.resting.emptyTitle")} />
       </Paper>
       {changing ? <NextHolderDialog rest={changing} onClose={() => setChanging(null)} /> : null}
     </Stack>

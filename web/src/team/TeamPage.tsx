@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionIcon, Badge, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconCalendarOff, IconPencil, IconUserPlus } from "@tabler/icons-react";
 import type { User } from "../api/types";
 import { mayEditUser, mayManageUsers } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { Forbidden } from "../layout/StatePage";
 import { formatDay } from "../i18n/format";
 import { useAbsences, useTeamSettings } from "../settings/queries";
@@ -135,17 +136,9 @@ function TeamDirectory() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {team.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : people.length === 0 ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm">
-              {t("team.empty")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={team.isPending} empty={people.length === 0}>
+          {t("team.empty")}
+        </ListState>
       </Paper>
       {away ? <AbsenceDialog user={away} absences={absencesOf(away.id)} onClose={() => setAway(null)} /> : null}
       {editing ? <UserForm key={editing === "new" ? "new" : editing.id} user={editing === "new" ? null : editing} opened onClose={() => setEditing(null)} /> : null}

@@ -1,10 +1,11 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Anchor, Badge, Center, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Paper, Stack, Table } from "@mantine/core";
 import type { TouchRow } from "../api/types";
 import { Pager } from "../billing/Pager";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ListState } from "../common/ListState";
 import { StageBadge } from "../companies/StageBadge";
 import { formatShort } from "../i18n/format";
 import { PAGE_SIZE, useTouches, type TouchFilter } from "./queries";
@@ -70,17 +71,9 @@ export function TouchList({ filter, showHolder, onPage }: { filter: TouchFilter;
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {touches.isPending ? (
-          <Center py="xl">
-            <Loader size="sm" />
-          </Center>
-        ) : items.length === 0 && !touches.error ? (
-          <Center py="xl">
-            <Text c="dimmed" size="sm" data-testid="touches-empty">
-              {filter.status === "all" ? t("touches.emptyAll") : t("touches.emptyDue")}
-            </Text>
-          </Center>
-        ) : null}
+        <ListState pending={touches.isPending} empty={items.length === 0 && !touches.error} testId="touches-empty">
+          {filter.status === "all" ? t("touches.emptyAll") : t("touches.emptyDue")}
+        </ListState>
       </Paper>
       <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={items.length} onChange={onPage} testId="touches-pager" />
     </Stack>
