@@ -33,6 +33,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** Sales managers: how many new leads a day they take (null: the team default). */
     dailyLeadCap: integer("daily_lead_cap"),
+    /** The sales team (office, branch) the person works in: dashboards filter by it. */
+    team: text("team"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -56,6 +58,33 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/** Where leads come from, what a lead costs, and who answers for the source's quality. */
+export const leadSources = pgTable(
+  "lead_sources",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    costPerLeadMinor: bigint("cost_per_lead_minor", { mode: "number" }),
+    currency: text("currency"),
+    ownerId: integer("owner_id").references(() => users.id),
+    active: boolean("active").notNull().default(true),
+    /** sha256 of the intake token a web form or partner posts leads with; null: no intake. */
+    intakeTokenHash: text("intake_token_hash"),
+    /** Posted leads accepted per hour before the intake answers 429. */
+    intakeHourlyLimit: integer("intake_hourly_limit").notNull().default(120),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("lead_sources_name_key").on(sql`lower(${t.name})`),
+    uniqueIndex("lead_sources_intake_token_key").on(t.intakeTokenHash).where(sql`${t.intakeTokenHash} is not null`),
+    check("lead_sources_kind_check", sql`${t.kind} in ('partner','ads','web_form','exhibition','inbound_call','cold_base','referral','other')`),
+    check("lead_sources_cost_check", sql`(${t.costPerLeadMinor} is null) = (${t.currency} is null) and coalesce(${t.costPerLeadMinor}, 0) >= 0`),
+    check("lead_sources_limit_check", sql`${t.intakeHourlyLimit} between 1 and 100000`),
+  ],
+);
+
 export const companies = pgTable(
   "companies",
   {
@@ -69,7 +98,7 @@ export const companies = pgTable(
     industry: text("industry"),
     size: text("size"),
     region: text("region"),
-    source: text("source"),
+    sourceId: integer("source_id").references(() => leadSources.id),
     stage: text("stage").notNull().default("cold"),
     nextTouchAt: timestamp("next_touch_at", { withTimezone: true }),
     /** When someone last called, met, wrote to or noted the company: drives "not touched since". */
@@ -86,6 +115,7 @@ export const companies = pgTable(
     index("companies_search_name_c_idx").on(sql`(${t.searchName} collate "C")`, t.id),
     index("companies_stage_idx").on(t.stage),
     index("companies_group_idx").on(t.groupName),
+    index("companies_source_idx").on(t.sourceId),
     check("companies_stage_check", sql`${t.stage} in ('cold','lead','customer','resting','archived')`),
     check("companies_size_check", sql`${t.size} is null or ${t.size} in ('micro','small','medium','large')`),
     check("companies_legal_id_kind_check", sql`(${t.legalId} is null) = (${t.legalIdKind} is null)`),
@@ -546,4 +576,96 @@ export const customerProducts = pgTable(
     productId: integer("product_id").notNull().references(() => products.id),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.productId] }), index("customer_products_product_idx").on(t.productId, t.companyId)],
+);
+
+/** Every lead posted to a source's intake, accepted or not: bad and duplicate posts count against the source. */
+export const leadIntakes = pgTable(
+  "lead_intakes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: integer("source_id").notNull().references(() => leadSources.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    outcome: text("outcome").notNull(),
+    /** The company created (accepted) or matched (duplicate). */
+    companyId: integer("company_id").references(() => companies.id),
+    errorCode: text("error_code"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("lead_intakes_source_time_idx").on(t.sourceId, t.receivedAt),
+    check("lead_intakes_outcome_check", sql`${t.outcome} in ('accepted','duplicate','invalid','rate_limited')`),
+  ],
+);
+
+/**
+ * A conflict made visible: a source whose conversion fell, or that looks like spam. One live
+ * (not resolved) alert per source, kind and metric; the sweep refreshes its figures and
+ * resolves it when the source recovers.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").notNull(),
+    sourceId: integer("source_id").references(() => leadSources.id),
+    metric: text("metric").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The figures behind the alert (windows, counts, rates, p-value), refreshed by each sweep. */
+    figures: jsonb("figures").$type<Record<string, unknown>>().notNull().default({}),
+    acknowledgedBy: integer("acknowledged_by").references(() => users.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolution: text("resolution"),
+  },
+  (t) => [
+    uniqueIndex("alerts_one_live_key").on(t.kind, t.sourceId, t.metric).where(sql`${t.resolvedAt} is null`),
+    index("alerts_raised_idx").on(t.raisedAt),
+    check("alerts_kind_check", sql`${t.kind} in ('source_conversion_drop','source_spam')`),
+    check("alerts_resolved_check", sql`(${t.resolvedAt} is null) = (${t.resolution} is null)`),
+  ],
+);
+
+/**
+ * The head's commission rule for a tier from a month on: tier 1 an amount per handed-over lead
+ * that tier 2 converts, tier 2 a share of the first sale, tier 3 a share of repeat sales.
+ */
+export const commissionRules = pgTable(
+  "commission_rules",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    tier: smallint("tier").notNull(),
+    /** First day of the month the rule applies from. */
+    effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+    /** Tier 1: amount per converted lead. */
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    currency: text("currency"),
+    /** Tiers 2 and 3: share of the sale in basis points (150 = 1.5 %). */
+    rateBp: integer("rate_bp"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("commission_rules_tier_from_key").on(t.tier, t.effectiveFrom),
+    check("commission_rules_tier_check", sql`${t.tier} between 1 and 3`),
+    check("commission_rules_month_check", sql`extract(day from ${t.effectiveFrom}) = 1`),
+    check(
+      "commission_rules_basis_check",
+      sql`(${t.tier} = 1 and ${t.amountMinor} >= 0 and ${t.currency} is not null and ${t.rateBp} is null) or (${t.tier} in (2, 3) and ${t.rateBp} between 0 and 10000 and ${t.amountMinor} is null and ${t.currency} is null)`,
+    ),
+  ],
+);
+
+/** Every export anyone made: who, what, how many rows. */
+export const exportLog = pgTable(
+  "export_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    what: text("what").notNull(),
+    format: text("format").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    rowCount: integer("row_count").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("export_log_created_idx").on(t.createdAt), check("export_log_format_check", sql`${t.format} in ('csv','xlsx')`)],
 );

@@ -24,6 +24,10 @@ import { accountRoutes } from "../features/accounts/routes.js";
 import { accountSchemas } from "../features/accounts/schemas.js";
 import { touchRoutes, touchSchemas } from "../features/touches/routes.js";
 import { rotationRoutes } from "../features/rotation/routes.js";
+import { sourceRoutes } from "../features/sources/routes.js";
+import { alertRoutes } from "../features/alerts/routes.js";
+import { commissionRoutes } from "../features/commissions/routes.js";
+import { dashboardRoutes } from "../features/dashboard/routes.js";
 import { rotationSchemas } from "../features/rotation/schemas.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
@@ -91,6 +95,10 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(accountRoutes, { prefix: "/api" });
   await app.register(touchRoutes, { prefix: "/api" });
   await app.register(rotationRoutes, { prefix: "/api" });
+  await app.register(sourceRoutes, { prefix: "/api" });
+  await app.register(alertRoutes, { prefix: "/api" });
+  await app.register(commissionRoutes, { prefix: "/api" });
+  await app.register(dashboardRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

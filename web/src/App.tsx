@@ -25,6 +25,9 @@ import { TouchesPage } from "./touches/TouchesPage";
 import { RotationPage } from "./rotation/RotationPage";
 import { WeeklyReportsPage } from "./rotation/WeeklyReportsPage";
 import { MyReportPage } from "./rotation/MyReportPage";
+import { SourcesPage } from "./sources/SourcesPage";
+import { CommissionsPage } from "./commissions/CommissionsPage";
+import { DashboardPage } from "./dashboard/DashboardPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
 function RequireSignIn() {
@@ -77,6 +80,9 @@ export function App() {
             <Route path="rotation" element={<RotationPage />} />
             <Route path="weekly-reports" element={<WeeklyReportsPage />} />
             <Route path="my-report" element={<MyReportPage />} />
+            <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="sources" element={<SourcesPage />} />
+            <Route path="commissions" element={<CommissionsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

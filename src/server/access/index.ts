@@ -5,3 +5,7 @@ export * from "./prospecting.js";
 export * from "./conversion.js";
 export * from "./accounts.js";
 export * from "./rotation.js";
+export * from "./sources.js";
+export * from "./commissions.js";
+export * from "./dashboard.js";
+export * from "./alerts.js";

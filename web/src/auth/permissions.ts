@@ -74,3 +74,10 @@ export function homePath(user: User): string {
   if (user.role === "back_office") return "/invoices";
   return "/companies";
 }
+
+/** The head's dashboard: the whole conveyor at a glance. */
+export const seesDashboard = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+/** Lead sources are kept by the head; a source's owner sees its own figures and alerts. */
+export const managesSources = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
+/** Commissions: the head sets the rules and sees everyone's; salespeople see their own. */
+export const seesCommissions = (user: User) => ["admin", "head", "caller", "manager", "account_manager"].includes(user.role);

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { IconAdjustmentsHorizontal, IconLayoutDashboard, IconTargetArrow, IconCoin, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
+import { seesDashboard, managesSources, seesCommissions, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
 import { InboundCalls } from "../inbound/InboundCalls";
 import { SimulateCallButton } from "../inbound/SimulateCallButton";
@@ -28,6 +28,7 @@ export function AppLayout() {
   const caller = worksCallLists(user);
   const head = managesCallLists(user);
   const links = [
+    { to: "/dashboard", label: t("nav.dashboard"), icon: IconLayoutDashboard, testId: "nav-dashboard", show: seesDashboard(user) },
     { to: "/calling", label: t("nav.calling"), icon: IconPhoneCall, testId: "nav-calling", show: caller },
     { to: "/queue", label: t("nav.queue"), icon: IconSunrise, testId: "nav-queue", show: worksLeadQueue(user) },
     { to: "/accounts", label: user.role === "account_manager" ? t("nav.myCustomers") : t("nav.customers"), icon: IconUserStar, testId: "nav-accounts", show: worksAccounts(user) },
@@ -49,6 +50,8 @@ export function AppLayout() {
     { to: "/instructions", label: t("nav.instructions"), icon: IconBook2, testId: "nav-instructions", show: head },
     { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
     { to: "/conversion", label: t("nav.conversion"), icon: IconChartFunnel, testId: "nav-conversion", show: watchesConversion(user) },
+    { to: "/sources", label: t("nav.sources"), icon: IconTargetArrow, testId: "nav-sources", show: managesSources(user) },
+    { to: "/commissions", label: steersConveyor(user) ? t("nav.commissions") : t("nav.myCommission"), icon: IconCoin, testId: "nav-commissions", show: seesCommissions(user) },
     { to: "/rotation", label: t("nav.rotation"), icon: IconRotateClockwise2, testId: "nav-rotation", show: decidesRotation(user) },
     { to: "/weekly-reports", label: t("nav.weeklyReports"), icon: IconClipboardList, testId: "nav-weekly-reports", show: readsWeeklyReports(user) },
     { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers-head", show: head },

@@ -1,0 +1,2 @@
+/** Access rules: filled in with the feature. */
+export {};

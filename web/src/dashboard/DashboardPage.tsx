@@ -1,0 +1,4 @@
+/** Filled in with the feature (#7). */
+export function DashboardPage() {
+  return null;
+}
