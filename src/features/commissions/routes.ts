@@ -1,4 +1,165 @@
+import { PassThrough } from "node:stream";
+import { Type, type Static } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { bpToPercent, isMonth, TIER_OF_KIND, type Month } from "../../domain/commission.js";
+import { commissionScope, mayReadCommissionOf, mayReadCommissionRules, type Actor } from "../../server/access/index.js";
+import { actorOf, appError, IdParams, responses } from "../../server/index.js";
+import { readSettings } from "../settings/teamSettings.js";
+import { commissionsCsv } from "./csvExport.js";
+import { logExport } from "./exportLogger.js";
+import { exportRows } from "./exportRows.js";
+import { addCommissionRule } from "./ruleAdder.js";
+import { listRules } from "./rules.js";
+import { withdrawCommissionRule } from "./ruleWithdrawer.js";
+import { LineSchema, MonthQuery, RuleBody, RuleSchema, StatementSchema, SummarySchema } from "./schemas.js";
+import { currentMonth, monthStatements, peopleByIds, tiersOf, type PersonStatement } from "./statements.js";
+import { writeCommissionsXlsx } from "./xlsxExport.js";
 
-/** Routes for commissions (#7). */
-export const commissionRoutes: FastifyPluginAsyncTypebox = async () => {};
+const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const EXPORT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+
+/** Commissions (#7): the head's rules per tier, everyone's month (or one's own), the lines behind it, exports. */
+export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+  const tags = ["commissions"];
+  const workingHours = async () => (await readSettings(db, app.config.timeZone)).workingHours;
+
+  const scopeOf = (actor: Actor) => {
+    const scope = commissionScope(actor);
+    if (!scope) throw appError("forbidden");
+    return scope;
+  };
+  /** The month asked for, or this one; a malformed month is the caller's mistake, named. */
+  const monthOf = (asked: string | undefined, current: Month): Month => {
+    if (asked === undefined) return current;
+    if (!isMonth(asked)) throw appError("month_invalid");
+    return asked;
+  };
+
+  app.get(
+    "/commission-rules",
+    { schema: { tags, summary: "The commission rules per tier with the months they apply from (everyone paid by them may read)", response: responses({ 200: Type.Object({ currentMonth: Type.String(), items: Type.Array(RuleSchema) }) }) } },
+    async (request) => {
+      if (!mayReadCommissionRules(actorOf(request))) throw appError("forbidden");
+      const month = currentMonth(await workingHours());
+      return { currentMonth: month, items: await listRules(db, month) };
+    },
+  );
+
+  app.post(
+    "/commission-rules",
+    { schema: { tags, summary: "The head sets a tier's rule from a month on: tier 1 an amount per converted lead, tiers 2 and 3 a percentage", body: RuleBody, response: responses({ 201: Type.Object({ rule: RuleSchema }) }) } },
+    async (request, reply) => reply.code(201).send({ rule: await addCommissionRule(db, actorOf(request), request.body, currentMonth(await workingHours())) }),
+  );
+
+  app.delete(
+    "/commission-rules/:id",
+    { schema: { tags, summary: "The head withdraws a rule whose month has not started yet", params: IdParams, response: responses({ 204: Type.Null() }) } },
+    async (request, reply) => {
+      await withdrawCommissionRule(db, actorOf(request), request.params.id, currentMonth(await workingHours()));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/commissions",
+    {
+      schema: {
+        tags,
+        summary: "A month's commissions per person with totals per currency (head, admin, back office: everyone; a salesperson: own)",
+        querystring: Type.Object({ ...MonthQuery, userId: Type.Optional(UserId) }, { additionalProperties: false }),
+        response: responses({ 200: SummarySchema }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const scope = scopeOf(actor);
+      const { userId } = request.query;
+      if (userId !== undefined && !mayReadCommissionOf(actor, userId)) throw appError("forbidden");
+      const wh = await workingHours();
+      const month = monthOf(request.query.month, currentMonth(wh));
+      const statements = await monthStatements(db, month, wh, scope, userId);
+      return { month, items: statements.map((s) => ({ user: s.person, tiers: tiersOf(s.lines), lines: s.lines.length, totals: s.totals })) };
+    },
+  );
+
+  app.get(
+    "/commissions/export",
+    {
+      schema: {
+        tags,
+        summary: "A month's commission lines as CSV (UTF-8 with BOM; `;` and a decimal comma for ru/uk, `,` for en) or XLSX (lines and totals sheets); logged",
+        querystring: Type.Object({ ...MonthQuery, format: Type.Optional(Type.String({ maxLength: 10, description: "csv or xlsx" })), userId: Type.Optional(UserId) }, { additionalProperties: false }),
+        response: responses({ 200: Type.String({ description: "The file." }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const scope = scopeOf(actor);
+      const { format, userId } = request.query;
+      if (format !== "csv" && format !== "xlsx") throw appError("export_format_invalid");
+      if (userId !== undefined && !mayReadCommissionOf(actor, userId)) throw appError("forbidden");
+      const wh = await workingHours();
+      const month = monthOf(request.query.month, currentMonth(wh));
+      const rows = exportRows(await monthStatements(db, month, wh, scope, userId));
+      await logExport(db, actor, { what: "commissions", format, params: { month, ...(userId !== undefined ? { userId } : {}) }, rowCount: rows.length });
+
+      reply.header("content-type", EXPORT_TYPES[format]).header("content-disposition", `attachment; filename="commissions-${month}.${format}"`);
+      if (format === "csv") return reply.send(commissionsCsv(rows, actor.language));
+      const out = new PassThrough();
+      writeCommissionsXlsx(out, rows, actor.language).catch((error: unknown) => {
+        request.log.error({ err: error }, "commissions xlsx export failed");
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return reply.send(out);
+    },
+  );
+
+  app.get(
+    "/commissions/:userId",
+    {
+      schema: {
+        tags,
+        summary: "The lines behind a person's month: company, kind, sale date, order, the rule applied, the commission",
+        params: Type.Object({ userId: UserId }),
+        querystring: Type.Object(MonthQuery, { additionalProperties: false }),
+        response: responses({ 200: StatementSchema }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const scope = scopeOf(actor);
+      const { userId } = request.params;
+      // Asking for someone else's is refused before saying whether they exist.
+      if (!mayReadCommissionOf(actor, userId)) throw appError("forbidden");
+      const wh = await workingHours();
+      const month = monthOf(request.query.month, currentMonth(wh));
+      const person = (await peopleByIds(db, [userId])).get(userId);
+      if (!person) throw appError("user_not_found");
+      const [statement] = await monthStatements(db, month, wh, scope, userId);
+      return { month, user: person, lines: (statement?.lines ?? []).map(lineDto), totals: statement?.totals ?? [] };
+    },
+  );
+};
+
+function lineDto(line: PersonStatement["lines"][number]): Static<typeof LineSchema> {
+  const rule = line.rule;
+  return {
+    kind: line.kind,
+    tier: TIER_OF_KIND[line.kind],
+    company: { id: line.companyId, legalName: line.legalName },
+    day: line.day,
+    orderId: line.orderId,
+    orderTotalMinor: line.orderTotalMinor,
+    orderCurrency: line.orderCurrency,
+    rule: {
+      effectiveFrom: line.ruleFrom,
+      amountMinor: rule.kind === "per_lead" ? rule.amountMinor : null,
+      currency: rule.kind === "per_lead" ? rule.currency : null,
+      rateBp: rule.kind === "rate" ? rule.rateBp : null,
+      ratePercent: rule.kind === "rate" ? bpToPercent(rule.rateBp) : null,
+    },
+    amountMinor: line.amountMinor,
+    currency: line.currency,
+  };
+}

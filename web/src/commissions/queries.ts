@@ -1,0 +1,48 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, withQuery } from "../api/client";
+import type { CommissionRule, CommissionRules, CommissionStatement, CommissionSummary, NewCommissionRule } from "./types";
+
+const KEY = ["commissions"] as const;
+
+export function useCommissionRules() {
+  return useQuery({ queryKey: [...KEY, "rules"], queryFn: ({ signal }) => api.get<CommissionRules>("/api/commission-rules", undefined, signal) });
+}
+
+/** A month's figures per person (a salesperson gets only their own). */
+export function useCommissionSummary(month: string, enabled = true) {
+  return useQuery({
+    queryKey: [...KEY, "summary", month],
+    queryFn: ({ signal }) => api.get<CommissionSummary>("/api/commissions", { month }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The lines behind one person's month. */
+export function useCommissionStatement(userId: number | null, month: string) {
+  return useQuery({
+    queryKey: [...KEY, "statement", userId, month],
+    queryFn: ({ signal }) => api.get<CommissionStatement>(`/api/commissions/${userId}`, { month }, signal),
+    placeholderData: keepPreviousData,
+    enabled: userId !== null,
+  });
+}
+
+/** Where the browser downloads a month's export from (a plain link: the session cookie goes along). */
+export const exportUrl = (month: string, format: "csv" | "xlsx", userId?: number) => withQuery("/api/commissions/export", { month, format, userId });
+
+export function useAddCommissionRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCommissionRule) => api.post<{ rule: CommissionRule }>("/api/commission-rules", body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useWithdrawCommissionRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api/commission-rules/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
