@@ -14,7 +14,7 @@ const USAGE = `conveyor <command>
   serve     start the API and web app (PORT, default 3000)
   migrate   apply database migrations and exit
   demo      fill an empty database with a realistic team and history
-  sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights, rotation)
+  sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights, rotation, source-watch)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
 PGlite database in DATA_DIR (default ./data).`;
@@ -34,7 +34,7 @@ async function serve() {
   const admin = await ensureFirstAdmin(database.db, process.env.CONVEYOR_ADMIN_PASSWORD);
   const webRoot = findWebRoot();
   const app = await buildApp({ database, config, webRoot, logger: true });
-  const stopScheduler = startScheduler(database, app.log, { timeZone: config.timeZone });
+  const stopScheduler = startScheduler(database, app.log, { timeZone: config.timeZone, events: app.events });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     stopScheduler();

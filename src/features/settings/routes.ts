@@ -42,6 +42,21 @@ export const TeamSettingsSchema = Type.Object(
       },
       { additionalProperties: false, description: "Rotation of dead clients." },
     ),
+    sourceWatch: Type.Object(
+      {
+        windowDays: Type.Integer({ minimum: 1, maximum: 90, description: "The recent window of matured leads (days)." }),
+        baselineDays: Type.Integer({ minimum: 7, maximum: 730, description: "The baseline before the recent window (days)." }),
+        qualifyDays: Type.Integer({ minimum: 1, maximum: 60, description: "A lead is qualified when a deal is opened within this many days." }),
+        saleDays: Type.Integer({ minimum: 1, maximum: 365, description: "A lead converts when its first sale comes within this many days." }),
+        minSample: Type.Integer({ minimum: 5, maximum: 100_000, description: "Fewer leads than this in either window never alert." }),
+        alpha: Type.Number({ minimum: 0.0001, maximum: 0.1, description: "Significance level of the drop test (one-sided Fisher exact test)." }),
+        spamWindowHours: Type.Integer({ minimum: 1, maximum: 168, description: "Intake posts of the last this many hours are judged for rejects." }),
+        spamMinLeads: Type.Integer({ minimum: 5, maximum: 100_000, description: "The spam rules need at least this many posts, or called leads." }),
+        spamRejectShare: Type.Number({ minimum: 0.05, maximum: 1, description: "This share of rejected posts or more looks like spam." }),
+        spamMaxConnectRate: Type.Number({ minimum: 0, maximum: 0.9, description: "Called leads reached this rarely or less look like spam." }),
+      },
+      { additionalProperties: false, description: "The lead source quality watch." },
+    ),
   },
   { $id: "TeamSettings", title: "TeamSettings", additionalProperties: false },
 );

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/connect.js";
 import { settings } from "../../db/schema.js";
 import { DEFAULT_CADENCE_DAYS } from "../../domain/cadence.js";
 import { DEFAULT_DEAL_STAGES } from "../../domain/deals.js";
+import { DEFAULT_SOURCE_WATCH, type SourceWatchSettings } from "../../domain/sourceWatch.js";
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from "../../domain/workingTime.js";
 
 /** The department's rules that the head may change; stored as one row, defaults filled in. */
@@ -21,6 +22,8 @@ export interface TeamSettings {
   /** Tier 3: remind the account manager this many days before a customer's expected purchase. */
   reorderReminderDays: number;
   rotation: RotationSettings;
+  /** The lead source quality watch: conversion drops and spam-like patterns (see domain/sourceWatch). */
+  sourceWatch: SourceWatchSettings;
 }
 
 /** The rotation policy of "dead" clients (see domain/rotation). */
@@ -73,6 +76,7 @@ export function defaultSettings(timeZone: string): TeamSettings {
     cadenceDays: DEFAULT_CADENCE_DAYS,
     reorderReminderDays: 3,
     rotation: { ...DEFAULT_ROTATION_SETTINGS },
+    sourceWatch: { ...DEFAULT_SOURCE_WATCH },
   };
 }
 
@@ -85,6 +89,7 @@ export async function readSettings(db: DbOrTx, timeZone: string): Promise<TeamSe
     ...stored,
     workingHours: { ...defaults.workingHours, ...(stored.workingHours ?? {}) },
     rotation: { ...defaults.rotation, ...(stored.rotation ?? {}) },
+    sourceWatch: { ...defaults.sourceWatch, ...(stored.sourceWatch ?? {}) },
   };
 }
 

@@ -6,7 +6,7 @@ import { EventEmitter } from "node:events";
  * PostgreSQL LISTEN/NOTIFY is the way to fan out when that matters.
  */
 export interface UserEvent {
-  type: "inbound_call";
+  type: "inbound_call" | "alert";
   data: Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@ import { ActionIcon, Badge, Button, Center, Chip, Group, Loader, NumberInput, Pa
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { fieldProblems, problemFor } from "../api/errors";
-import type { RotationSettings, TeamSettings } from "../api/types";
+import type { RotationSettings } from "../api/types";
 import { managesTeamRules } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
@@ -12,6 +12,8 @@ import { dealStageLabel, stageCode } from "../deals/stages";
 import { currentLanguage, LOCALES } from "../i18n";
 import { Forbidden } from "../layout/StatePage";
 import { useSaveTeamSettings, useTeamSettings } from "./queries";
+import { SourceWatchCard } from "./SourceWatchCard";
+import type { SourceWatchSettings, TeamRules } from "./types";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const TIME_ZONES: string[] = (() => {
@@ -22,7 +24,7 @@ const TIME_ZONES: string[] = (() => {
   }
 })();
 
-/** The team's rules: working hours and days, lead caps, the first-contact deadline, the touch cadence and reorder reminders, deal stages, postponements, rotation of dead clients. */
+/** The team's rules: working hours and days, lead caps, the first-contact deadline, the touch cadence and reorder reminders, deal stages, postponements, rotation of dead clients, the lead source watch. */
 export function TeamRulesPage() {
   const user = useUser();
   const settings = useTeamSettings();
@@ -38,18 +40,19 @@ export function TeamRulesPage() {
   return <TeamRulesForm initial={settings.data} />;
 }
 
-function TeamRulesForm({ initial }: { initial: TeamSettings }) {
+function TeamRulesForm({ initial }: { initial: TeamRules }) {
   const { t } = useTranslation();
   const save = useSaveTeamSettings();
-  const [value, setValue] = useState<TeamSettings>(initial);
+  const [value, setValue] = useState<TeamRules>(initial);
   const [newStage, setNewStage] = useState("");
   const problems = fieldProblems(t, save.error);
   const wh = value.workingHours;
-  const setHours = (patch: Partial<TeamSettings["workingHours"]>) => setValue((v) => ({ ...v, workingHours: { ...v.workingHours, ...patch } }));
+  const setHours = (patch: Partial<TeamRules["workingHours"]>) => setValue((v) => ({ ...v, workingHours: { ...v.workingHours, ...patch } }));
   const stages = value.dealStages;
   const code = stageCode(newStage);
   const canAdd = code !== "" && !stages.includes(code) && code !== "won" && code !== "lost" && stages.length < 20;
   const setRotation = (patch: Partial<RotationSettings>) => setValue((v) => ({ ...v, rotation: { ...v.rotation, ...patch } }));
+  const setSourceWatch = (patch: Partial<SourceWatchSettings>) => setValue((v) => ({ ...v, sourceWatch: { ...v.sourceWatch, ...patch } }));
   const weekdayName = (d: number) => new Intl.DateTimeFormat(LOCALES[currentLanguage()], { weekday: "short" }).format(new Date(Date.UTC(2024, 0, d, 12)));
 
   const moveStage = (index: number, by: number) =>
@@ -285,6 +288,7 @@ function TeamRulesForm({ initial }: { initial: TeamSettings }) {
         </Stack>
       </Paper>
       <RotationCard value={value.rotation} onChange={setRotation} problems={problems} />
+      <SourceWatchCard value={value.sourceWatch} onChange={setSourceWatch} problems={problems} />
     </Stack>
   );
 }

@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
-import type { Absence, TeamSettings, User } from "../api/types";
+import type { Absence, User } from "../api/types";
+import type { TeamRules } from "./types";
 
 export function useTeamSettings() {
-  return useQuery({ queryKey: ["settings"], queryFn: () => api.get<{ settings: TeamSettings }>("/api/settings"), select: (d) => d.settings, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ["settings"], queryFn: () => api.get<{ settings: TeamRules }>("/api/settings"), select: (d) => d.settings, staleTime: 5 * 60_000 });
 }
 
 export function useSaveTeamSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: TeamSettings) => api.put<{ settings: TeamSettings }>("/api/settings", { settings }),
+    mutationFn: (settings: TeamRules) => api.put<{ settings: TeamRules }>("/api/settings", { settings }),
     onSuccess: (data) => queryClient.setQueryData(["settings"], data),
   });
 }
