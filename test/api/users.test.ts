@@ -88,6 +88,31 @@ describe("team management", () => {
     expect((await caller.get("/api/users?includeInactive=true")).status).toBe(403);
   });
 
+  it("keeps a person's team trimmed, blank as none, and lists the team names in use", async () => {
+    const head = await server.signedIn("head");
+    const created = await head.post("/api/users", { username: "team.north", fullName: "North Caller", role: "caller", password: "12345678", team: "  Kyiv North " });
+    expect(created.status).toBe(201);
+    expect(created.body.user.team).toBe("Kyiv North");
+    const plain = await head.post("/api/users", { username: "team.none", fullName: "No Team", role: "manager", password: "12345678", team: "   " });
+    expect(plain.body.user.team).toBeNull();
+    const moved = await head.patch(`/api/users/${plain.body.user.id}`, { team: "Lviv" });
+    expect(moved.body.user.team).toBe("Lviv");
+    // A change of something else leaves the team alone.
+    expect((await head.patch(`/api/users/${plain.body.user.id}`, { fullName: "Still Lviv" })).body.user.team).toBe("Lviv");
+    const caller = await server.signedIn("caller");
+    const teams = await caller.get("/api/users/teams");
+    expect(teams.status).toBe(200);
+    expect(teams.body.items).toEqual(["Kyiv North", "Lviv"]);
+    expect((await head.get("/api/users?role=caller")).body.items.find((u: { id: number }) => u.id === created.body.user.id).team).toBe("Kyiv North");
+
+    expect((await head.patch(`/api/users/${created.body.user.id}`, { team: "" })).body.user.team).toBeNull();
+    expect((await caller.get("/api/users/teams")).body.items).toEqual(["Lviv"]);
+    const tooLong = await head.patch(`/api/users/${plain.body.user.id}`, { team: "x".repeat(61) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.code).toBe("validation_failed");
+    expect((await caller.patch(`/api/users/${plain.body.user.id}`, { team: "Mine" })).status).toBe(403);
+  });
+
   it("answers 404 for an unknown user", async () => {
     const head = await server.signedIn("head");
     const res = await head.patch("/api/users/999999", { fullName: "Nobody" });

@@ -17,17 +17,21 @@ export const policyOf = (r: RotationSettings): SalesPeriodPolicy => ({
 });
 
 /**
- * The sales cases: every tier-2 holding that ended with the client becoming a customer — a won
- * deal, or a hand-over straight into tier 3 — from the day work started to that day.
+ * A sales case, as a condition on a holding `h`: a tier-2 holding that ended with the client
+ * becoming a customer — a won deal, or a hand-over straight into tier 3. (The head's dashboard
+ * trends the same cases.)
  */
+export const SALE_CASE_SQL = sql`h.tier = 2 and h.ended_at is not null
+          and (h.end_reason = 'sold'
+               or (h.end_reason = 'handed_over' and exists (select 1 from holdings n where n.company_id = h.company_id and n.tier = 3 and n.started_at >= h.ended_at)))`;
+
+/** The sales cases, from the day work started to the day of the sale. */
 export async function saleCases(db: DbOrTx): Promise<SaleCase[]> {
   const rows = await selectRows<{ started_on: string; sold_on: string; industry: string | null; size: string | null }>(
     db,
     sql`select h.started_at::date::text as started_on, h.ended_at::date::text as sold_on, c.industry, c.size
         from holdings h join companies c on c.id = h.company_id
-        where h.tier = 2 and h.ended_at is not null
-          and (h.end_reason = 'sold'
-               or (h.end_reason = 'handed_over' and exists (select 1 from holdings n where n.company_id = h.company_id and n.tier = 3 and n.started_at >= h.ended_at)))`,
+        where ${SALE_CASE_SQL}`,
   );
   return rows.map((r) => ({ startedOn: r.started_on, soldOn: r.sold_on, industry: r.industry, size: r.size }));
 }

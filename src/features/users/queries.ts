@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/connect.js";
 import { users } from "../../db/schema.js";
 import type { Role } from "../../domain/conveyor.js";
@@ -12,6 +12,7 @@ export const userColumns = {
   language: users.language,
   active: users.active,
   dailyLeadCap: users.dailyLeadCap,
+  team: users.team,
 };
 
 export const toUserDto = (row: { role: string; language: string } & Omit<UserDto, "role" | "language">): UserDto =>
@@ -29,6 +30,16 @@ export async function listUsers(db: DbOrTx, filter: { role?: Role; includeInacti
     .where(and(filter.role ? eq(users.role, filter.role) : undefined, filter.includeInactive ? undefined : eq(users.active, true)))
     .orderBy(asc(users.fullName));
   return rows.map(toUserDto);
+}
+
+/** The team names in use (active people only), for pickers and the dashboard's filter. */
+export async function listTeams(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ team: users.team })
+    .from(users)
+    .where(and(isNotNull(users.team), eq(users.active, true)))
+    .orderBy(asc(users.team));
+  return rows.map((r) => r.team!);
 }
 
 export async function countUsers(db: DbOrTx): Promise<number> {

@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { mayManageUsers } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
-import { listUsers } from "./queries.js";
+import { listTeams, listUsers } from "./queries.js";
 import { CreateUserBody, ListUsersQuery, UpdateUserBody } from "./schemas.js";
 import { createUser, updateUser } from "./userSaver.js";
 
@@ -26,6 +26,19 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    "/users/teams",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "The team names in use by active people, for pickers and the dashboard's filter",
+        response: responses({ 200: Type.Object({ items: Type.Array(Type.String()) }) }),
+      },
+    },
+    // The directory already shows everyone's team, so the names are no secret.
+    async () => ({ items: await listTeams(db) }),
+  );
+
   app.post(
     "/users",
     {
@@ -44,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ["users"],
-        summary: "Change a team member: name, role, language, password, active (admin, head)",
+        summary: "Change a team member: name, role, language, password, active, lead cap, team (admin, head)",
         params: IdParams,
         body: UpdateUserBody,
         response: responses({ 200: Type.Object({ user: Type.Ref("User") }) }),

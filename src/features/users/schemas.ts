@@ -15,6 +15,7 @@ export const UserSchema = Type.Object(
     language: LanguageSchema,
     active: Type.Boolean(),
     dailyLeadCap: Type.Union([Type.Integer(), Type.Null()], { description: "Sales managers: new leads per day (null: the team default)." }),
+    team: Type.Union([Type.String(), Type.Null()], { description: "The sales team (office, branch) the person works in; null: none." }),
   },
   { $id: "User", title: "User" },
 );
@@ -23,9 +24,11 @@ export type UserDto = Static<typeof UserSchema>;
 const Username = Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9._@-]+$" });
 const FullName = Type.String({ minLength: 1, maxLength: 200 });
 export const Password = Type.String({ minLength: 8, maxLength: 200 });
+/** Trimmed on save; blank means no team. */
+const Team = Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: "The sales team; blank or null: none." });
 
 export const CreateUserBody = Type.Object(
-  { username: Username, fullName: FullName, role: RoleSchema, password: Password, language: Type.Optional(LanguageSchema) },
+  { username: Username, fullName: FullName, role: RoleSchema, password: Password, language: Type.Optional(LanguageSchema), team: Type.Optional(Team) },
   { additionalProperties: false },
 );
 export type CreateUserInput = Static<typeof CreateUserBody>;
@@ -38,6 +41,7 @@ export const UpdateUserBody = Type.Object(
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
     dailyLeadCap: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }), Type.Null()])),
+    team: Type.Optional(Team),
   },
   { additionalProperties: false, minProperties: 1 },
 );

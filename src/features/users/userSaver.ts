@@ -9,6 +9,9 @@ import { endAllSessionsOf } from "../auth/sessions.js";
 import { findUser, toUserDto, userColumns } from "./queries.js";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "./schemas.js";
 
+/** A team name as stored: trimmed, and blank means none. */
+const teamName = (team: string | null | undefined): string | null | undefined => (team === undefined ? undefined : team?.trim() || null);
+
 /** Creates a team member. Admin and head only; only an admin creates admins. */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   if (!mayManageUsers(actor) || !mayGrantRole(actor, input.role)) throw appError("forbidden");
@@ -16,7 +19,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   try {
     const [row] = await db
       .insert(users)
-      .values({ username: input.username, fullName: input.fullName, role: input.role, language: input.language ?? actor.language, passwordHash })
+      .values({ username: input.username, fullName: input.fullName, role: input.role, language: input.language ?? actor.language, passwordHash, team: teamName(input.team) ?? null })
       .returning(userColumns);
     return toUserDto(row!);
   } catch (error) {
@@ -26,7 +29,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
 }
 
 /**
- * Changes a team member: name, role, language, password or active flag. Deactivating or
+ * Changes a team member: name, role, language, password, active flag, lead cap or team. Deactivating or
  * changing the password ends the person's sessions at once; the last admin stays an admin.
  */
 export async function updateUser(db: Db, actor: Actor, id: number, input: UpdateUserInput): Promise<UserDto> {
@@ -57,6 +60,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: Update
         active: input.active,
         passwordHash,
         dailyLeadCap: input.dailyLeadCap,
+        team: teamName(input.team),
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));

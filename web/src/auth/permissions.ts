@@ -72,6 +72,8 @@ export function homePath(user: User): string {
   if (worksLeadQueue(user)) return "/queue";
   if (acceptsCustomers(user)) return "/accounts";
   if (user.role === "back_office") return "/invoices";
+  // The head steers from the dashboard; the admin runs the system from the base.
+  if (user.role === "head") return "/dashboard";
   return "/companies";
 }
 
@@ -80,4 +82,6 @@ export const seesDashboard = (user: User) => STEER_THE_CONVEYOR.includes(user.ro
 /** Lead sources are kept by the head; a source's owner sees its own figures and alerts. */
 export const managesSources = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
 /** Commissions: the head sets the rules and sees everyone's; salespeople see their own. */
-export const seesCommissions = (user: User) => ["admin", "head", "caller", "manager", "account_manager"].includes(user.role);
+export const seesCommissions = (user: User) => ["admin", "head", "back_office", "caller", "manager", "account_manager"].includes(user.role);
+/** The head, admin and the back office (who pays them) see everyone's commissions. */
+export const seesEveryonesCommission = (user: User) => ["admin", "head", "back_office"].includes(user.role);

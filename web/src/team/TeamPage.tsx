@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconCalendarOff, IconPencil, IconUserPlus } from "@tabler/icons-react";
-import type { User } from "../api/types";
 import { mayEditUser, mayManageUsers } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
@@ -12,7 +11,7 @@ import { formatDay } from "../i18n/format";
 import { useAbsences, useTeamSettings } from "../settings/queries";
 import { AbsenceDialog } from "./AbsenceDialog";
 import { LeadCapInput } from "./LeadCapInput";
-import { useTeamDirectory } from "./queries";
+import { useTeamDirectory, type TeamMember } from "./queries";
 import { ROLE_COLORS } from "./roles";
 import { UserForm } from "./UserForm";
 
@@ -29,9 +28,9 @@ function TeamDirectory() {
   const { t } = useTranslation();
   const me = useUser();
   const team = useTeamDirectory();
-  const [editing, setEditing] = useState<User | "new" | null>(null);
+  const [editing, setEditing] = useState<TeamMember | "new" | null>(null);
   const [show, setShow] = useState<Show>("active");
-  const [away, setAway] = useState<User | null>(null);
+  const [away, setAway] = useState<TeamMember | null>(null);
   const settings = useTeamSettings();
   const absences = useAbsences();
   const absencesOf = (id: number) => (absences.data ?? []).filter((a) => a.userId === id);
@@ -72,6 +71,7 @@ function TeamDirectory() {
                 <Table.Th>{t("fields.fullName")}</Table.Th>
                 <Table.Th>{t("fields.username")}</Table.Th>
                 <Table.Th>{t("fields.role")}</Table.Th>
+                <Table.Th>{t("team.team")}</Table.Th>
                 <Table.Th>{t("fields.language")}</Table.Th>
                 <Table.Th>{t("team.status")}</Table.Th>
                 <Table.Th>{t("team.dailyCap")}</Table.Th>
@@ -99,6 +99,7 @@ function TeamDirectory() {
                       {t(`role.${u.role}`)}
                     </Badge>
                   </Table.Td>
+                  <Table.Td data-testid="team-name">{u.team ?? <Text span c="dimmed">—</Text>}</Table.Td>
                   <Table.Td>{t(`language.names.${u.language}`)}</Table.Td>
                   <Table.Td>
                     <Badge variant="dot" color={u.active ? "green" : "gray"} size="sm">

@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { Autocomplete, Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { fieldProblems, problemFor } from "../api/errors";
-import { LANGUAGES, ROLES, type Language, type Role, type User } from "../api/types";
+import { LANGUAGES, ROLES, type Language, type Role } from "../api/types";
 import { mayGrantRole } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { currentLanguage } from "../i18n";
-import { useCreateUser, useUpdateUser, type UserPatch } from "./queries";
+import { useCreateUser, useTeamNames, useUpdateUser, type TeamMember, type UserPatch } from "./queries";
 
-/** Adds a team member, or changes one: name, role, active, a new password. */
-export function UserForm({ user, opened, onClose }: { user: User | null; opened: boolean; onClose(): void }) {
+/** Adds a team member, or changes one: name, role, team, active, a new password. */
+export function UserForm({ user, opened, onClose }: { user: TeamMember | null; opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const me = useUser();
   const create = useCreateUser();
@@ -22,6 +22,8 @@ export function UserForm({ user, opened, onClose }: { user: User | null; opened:
   const [role, setRole] = useState<Role>(user?.role ?? "caller");
   const [language, setLanguage] = useState<Language>(user?.language ?? currentLanguage());
   const [active, setActive] = useState(user?.active ?? true);
+  const [team, setTeam] = useState(user?.team ?? "");
+  const teamNames = useTeamNames();
   const [password, setPassword] = useState("");
   const problems = fieldProblems(t, mutation.error);
 
@@ -38,7 +40,7 @@ export function UserForm({ user, opened, onClose }: { user: User | null; opened:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!user) {
-      create.mutate({ username: username.trim(), fullName: fullName.trim(), role, password, language }, { onSuccess: done });
+      create.mutate({ username: username.trim(), fullName: fullName.trim(), role, password, language, team: team.trim() || null }, { onSuccess: done });
       return;
     }
     const patch: UserPatch = {};
@@ -46,6 +48,7 @@ export function UserForm({ user, opened, onClose }: { user: User | null; opened:
     if (role !== user.role) patch.role = role;
     if (language !== user.language) patch.language = language;
     if (active !== user.active) patch.active = active;
+    if ((team.trim() || null) !== (user.team ?? null)) patch.team = team.trim() || null;
     if (password) patch.password = password;
     if (Object.keys(patch).length === 0) return close();
     update.mutate({ id: user.id, patch }, { onSuccess: done });
@@ -99,6 +102,16 @@ export function UserForm({ user, opened, onClose }: { user: User | null; opened:
               data-testid="user-language"
             />
           </Group>
+          <Autocomplete
+            label={t("team.team")}
+            description={t("team.teamHint")}
+            data={teamNames.data ?? []}
+            value={team}
+            onChange={setTeam}
+            maxLength={60}
+            error={problemFor(problems, "team")}
+            data-testid="user-team"
+          />
           <PasswordInput
             label={user ? t("team.newPassword") : t("fields.password")}
             description={user ? t("team.newPasswordHint") : t("team.passwordHint")}
