@@ -23,7 +23,8 @@ PGlite database in DATA_DIR (default ./data).`;
 function findWebRoot(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path.resolve(here, "../web"), path.resolve(here, "../dist/web"), path.resolve(here, "../../dist/web")]) {
-    if (existsSync(path.join(candidate, "index.html"))) return candidate;
+    // A built app has its assets next to index.html; the Vite source folder (web/) does not.
+    if (existsSync(path.join(candidate, "index.html")) && existsSync(path.join(candidate, "assets"))) return candidate;
   }
   return undefined;
 }
