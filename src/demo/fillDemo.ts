@@ -8,6 +8,7 @@ import { writeProspecting } from "./prospecting.js";
 import { writeConversion } from "./conversion.js";
 import { writeAccounts } from "./accounts.js";
 import { Random } from "./random.js";
+import { writeIntakeLog, writeSources } from "./sources.js";
 import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
 import { writeBase, type WrittenCounts } from "./write.js";
 
@@ -40,20 +41,22 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
 
     const team = await createTeam(tx, passwordHash);
     const rng = new Random(options.seed ?? DEFAULT_SEED);
+    const sources = await writeSources(tx, team);
     const seeds = generateCompanies(rng, options.companies ?? 300);
-    const histories = seeds.map((seed) => planHistory(rng, seed, team, now));
-    const written = await writeBase(tx, seeds, histories);
+    const histories = seeds.map((seed) => planHistory(rng, seed, team, sources, now));
+    const written = await writeBase(tx, seeds, histories, sources);
+    const intakes = await writeIntakeLog(tx, rng, sources, now);
     const prospecting = await writeProspecting(tx, team);
     const conversion = await writeConversion(tx, options.timeZone ?? "Europe/Kyiv");
     const accounts = await writeAccounts(tx, options.timeZone ?? "Europe/Kyiv", new Date(now));
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
-    return { team, written, stages, prospecting, conversion, accounts } as const;
+    return { team, written, stages, prospecting, conversion, accounts, sources: { count: Object.keys(sources).length + 1, intakes } } as const;
   });
 
   if ("refused" in outcome) {
     return `The database already has ${outcome.refused} companies: the demo fills only an empty database. Nothing was changed.`;
   }
-  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, outcome.conversion, outcome.accounts, (performance.now() - started) / 1000);
+  return summary(outcome.team, outcome.written, outcome.stages, outcome.prospecting, outcome.conversion, outcome.accounts, outcome.sources, (performance.now() - started) / 1000);
 }
 
 function summary(
@@ -63,6 +66,7 @@ function summary(
   prospecting: { callLists: number; calls: number },
   conversion: { deals: number; orders: number; promises: number },
   accounts: { repeatOrders: number; invoices: number; customers: number },
+  sources: { count: number; intakes: number },
   seconds: number,
 ): string {
   const lines = [
@@ -71,6 +75,7 @@ function summary(
     `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
     `  ${prospecting.callLists} call lists with a script and instructions, ${prospecting.calls} logged calls behind the callers' results`,
     `  ${conversion.deals} deals, ${conversion.orders} first orders, ${conversion.promises} promises made at conversion`,
+    `  ${sources.count} lead sources with costs and owners; ${sources.intakes} posts in the web form's intake log`,
     `  ${accounts.repeatOrders} repeat orders and ${accounts.invoices} invoices; segments and reorder dates for ${accounts.customers} customers`,
     "",
   ];

@@ -15,6 +15,7 @@ import {
   type CallerOutcome,
 } from "./phrases.js";
 import type { Random } from "./random.js";
+import type { DemoSources } from "./sources.js";
 import type { Member, Team } from "./team.js";
 import { say, type Phrase } from "./vocabulary.js";
 
@@ -77,8 +78,8 @@ const RETRY_DAYS: Record<CallerOutcome, [number, number]> = {
   interested: [1, 2],
 };
 
-export function planHistory(rng: Random, company: CompanySeed, team: Team, now: number): CompanyHistory {
-  const s = new Story(rng, company, team, now);
+export function planHistory(rng: Random, company: CompanySeed, team: Team, sources: DemoSources, now: number): CompanyHistory {
+  const s = new Story(rng, company, team, sources, now);
   const between = (min: number, max: number) => rng.between(min, max);
   /** Days since a lead was taken: mostly within its 30-day term, a quarter of them past it. */
   const leadAge = (min: number) => (rng.chance(0.25) ? between(31, 80) : between(min, 28));
@@ -145,6 +146,7 @@ class Story {
     private rng: Random,
     private company: CompanySeed,
     private team: Team,
+    private sources: DemoSources,
     private now: number,
   ) {
     // Sometimes the person working the company finds another contact later.
@@ -184,7 +186,11 @@ class Story {
     this.createdBy = actor.id;
     this.cursor = at;
     const importing = this.company.source === "cold base" && actor === this.team.head;
-    this.log(actor, "company_created", at, importing ? this.text(HEAD_NOTES.imported) : null, { stage, source: this.company.source });
+    this.log(actor, "company_created", at, importing ? this.text(HEAD_NOTES.imported) : null, {
+      stage,
+      sourceId: this.sources[this.company.source].id,
+      source: this.sources[this.company.source].name,
+    });
     this.company.contacts.forEach((contact, i) => {
       if (i === this.lateContact) return;
       const addedAt = at + (i + 1) * 1000;

@@ -3,6 +3,7 @@ import { activities, companies, contactPhones, contacts, holdings } from "../db/
 import { companySearchKey } from "../domain/companyNames.js";
 import type { CompanySeed } from "./companies.js";
 import type { CompanyHistory } from "./history.js";
+import type { DemoSources } from "./sources.js";
 
 /** Writes the planned base in a handful of multi-row inserts (chunked under the parameter limit). */
 
@@ -25,7 +26,7 @@ async function inChunks<T, R>(rows: T[], write: (chunk: T[]) => Promise<R[]>): P
 
 const at = (ms: number) => new Date(ms);
 
-export async function writeBase(tx: Tx, seeds: CompanySeed[], histories: CompanyHistory[]): Promise<WrittenCounts> {
+export async function writeBase(tx: Tx, seeds: CompanySeed[], histories: CompanyHistory[], sources: DemoSources): Promise<WrittenCounts> {
   const plan = seeds.map((seed, i) => ({ seed, history: histories[i]! }));
 
   // Companies: legal names are unique in the demo, so they map returned ids back to the plan.
@@ -42,7 +43,7 @@ export async function writeBase(tx: Tx, seeds: CompanySeed[], histories: Company
           industry: seed.industry,
           size: seed.size,
           region: seed.region,
-          source: seed.source,
+          sourceId: sources[seed.source].id,
           stage: history.stage,
           nextTouchAt: history.nextTouchAt === null ? null : at(history.nextTouchAt),
           createdBy: history.createdBy,

@@ -14,22 +14,38 @@ afterAll(() => server.close());
 const count = async (table: string) =>
   (await selectRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
 
+/** A lead source made through the API, as the head would. */
+const newSource = async (name: string, extra: Record<string, unknown> = {}) => {
+  const res = await head.post("/api/sources", { name, kind: "other", ...extra });
+  expect(res.status).toBe(201);
+  return res.body.source as { id: number; name: string };
+};
+
 describe("adding companies", () => {
   it("stores a company with a normalised tax id and contacts with E.164 phones and lower-case emails", async () => {
+    const exhibition = await newSource("Exhibition", { kind: "exhibition" });
     const res = await head.post("/api/companies", {
       legalName: 'ТОВ "Сонячна Долина"',
       legalId: "3-2-8-5-5-9-6-1",
       industry: "Agro",
       size: "medium",
       region: "Kyiv",
-      source: "exhibition",
+      sourceId: exhibition.id,
       groupName: "Долина Холдинг",
       contacts: [
         { fullName: "Олег Бондар", position: "Директор", phones: ["067 555 12 34", "+38 (044) 234-56-78"], emails: ["Oleg@Dolyna.UA"], decisionMaker: true },
       ],
     });
     expect(res.status).toBe(201);
-    expect(res.body.company).toMatchObject({ legalName: 'ТОВ "Сонячна Долина"', legalId: "32855961", legalIdKind: "edrpou", stage: "cold", holder: null });
+    expect(res.body.company).toMatchObject({
+      legalName: 'ТОВ "Сонячна Долина"',
+      legalId: "32855961",
+      legalIdKind: "edrpou",
+      stage: "cold",
+      holder: null,
+      sourceId: exhibition.id,
+      source: "Exhibition",
+    });
     const card = await head.get(`/api/companies/${res.body.company.id}`);
     expect(card.status).toBe(200);
     expect(card.body.contacts).toEqual([
@@ -37,6 +53,8 @@ describe("adding companies", () => {
     ]);
     const timeline = await head.get(`/api/companies/${res.body.company.id}/timeline`);
     expect(timeline.body.items.map((a: { kind: string }) => a.kind).sort()).toEqual(["company_created", "contact_added"]);
+    const created = timeline.body.items.find((a: { kind: string }) => a.kind === "company_created");
+    expect(created.data).toMatchObject({ stage: "cold", sourceId: exhibition.id, source: "Exhibition" });
   });
 
   it.each([
@@ -49,6 +67,10 @@ describe("adding companies", () => {
     [{ legalName: "" }, "validation_failed"],
     [{ legalName: "Bad size", size: "huge" }, "validation_failed"],
     [{ legalName: "Stray", owner: "me" }, "validation_failed"],
+    [{ legalName: "Free-text source", source: "partner" }, "validation_failed"],
+    [{ legalName: "Unknown source", sourceId: 999_999 }, "unknown_source"],
+    [{ legalName: "Source as text", sourceId: "partner" }, "validation_failed"],
+    [{ legalName: "Source zero", sourceId: 0 }, "validation_failed"],
   ])("refuses %j with %s and stores nothing", async (body, code) => {
     const before = await count("companies");
     const activitiesBefore = await count("activities");
@@ -114,14 +136,16 @@ describe("adding companies", () => {
 
 describe("finding companies", () => {
   let found: { id: number };
+  let partner: { id: number };
   beforeAll(async () => {
+    partner = await newSource("Partner Romashka", { kind: "partner" });
     const res = await head.post("/api/companies", {
       legalName: 'ООО «Ромашка-Трейд»',
       legalId: "7736050003",
       industry: "Retail",
       region: "Moscow",
       size: "small",
-      source: "partner",
+      sourceId: partner.id,
       contacts: [{ fullName: "Анна Смирнова", phones: ["+7 916 123-45-67"] }],
     });
     expect(res.status).toBe(201);
@@ -158,14 +182,17 @@ describe("finding companies", () => {
     const next = await head.get("/api/companies?industry=Retail&region=Kazan&limit=2&offset=2");
     expect(next.body.items).toHaveLength(1);
     expect(next.body.hasMore).toBe(false);
-    expect(ids(await head.get("/api/companies?size=small&source=partner&stage=cold"))).toEqual([found.id]);
+    expect(ids(await head.get(`/api/companies?size=small&sourceId=${partner.id}&stage=cold`))).toEqual([found.id]);
+    expect(ids(await head.get(`/api/companies?sourceId=${partner.id}&region=Kazan`))).toEqual([]);
     const facets = await head.get("/api/companies/facets");
     expect(facets.body.industries).toContain("Retail");
     expect(facets.body.regions).toEqual(expect.arrayContaining(["Moscow", "Kazan"]));
+    // Sources are picked from /api/sources/options, not from the companies' values.
+    expect(facets.body).not.toHaveProperty("sources");
   });
 
   it("rejects bad filters", async () => {
-    for (const q of ["stage=warm", "limit=0", "limit=1000", "size=huge", "offset=-1", "holderId=abc"]) {
+    for (const q of ["stage=warm", "limit=0", "limit=1000", "size=huge", "offset=-1", "holderId=abc", "sourceId=abc", "source=partner"]) {
       const res = await head.get(`/api/companies?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
@@ -246,5 +273,48 @@ describe("changing companies", () => {
     const res = await head.patch(`/api/companies/${b.id}`, { legalId: "7702070139" });
     expect(res.status).toBe(409);
     expect(res.body.error.details.companyId).toBe(a.id);
+  });
+});
+
+describe("a company's lead source", () => {
+  it("takes an active source on creation and refuses a switched-off one, storing nothing", async () => {
+    const retired = await newSource("Retired fair", { kind: "exhibition", active: false });
+    const before = await count("companies");
+    const res = await head.post("/api/companies", { legalName: "Late Visitor LLC", sourceId: retired.id });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("source_inactive");
+    expect(await count("companies")).toBe(before);
+  });
+
+  it("keeps a source that was switched off later when the card is edited, but does not move a company to it", async () => {
+    const fair = await newSource("Autumn fair", { kind: "exhibition" });
+    const other = await newSource("Old mailing", { kind: "other" });
+    const company = (await head.post("/api/companies", { legalName: "Fair Visitor LLC", sourceId: fair.id })).body.company;
+    const moved = (await head.post("/api/companies", { legalName: "Mailing Reader LLC", sourceId: other.id })).body.company;
+    expect((await head.patch(`/api/sources/${fair.id}`, { active: false })).status).toBe(200);
+
+    const edit = await head.patch(`/api/companies/${company.id}`, { region: "Lviv", sourceId: fair.id });
+    expect(edit.status).toBe(200);
+    expect(edit.body.company).toMatchObject({ region: "Lviv", sourceId: fair.id, source: "Autumn fair" });
+
+    const refused = await head.patch(`/api/companies/${moved.id}`, { sourceId: fair.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("source_inactive");
+    const unknown = await head.patch(`/api/companies/${moved.id}`, { sourceId: 999_999 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe("unknown_source");
+    expect((await head.get(`/api/companies/${moved.id}`)).body.company.sourceId).toBe(other.id);
+  });
+
+  it("records a change of source by name on the timeline, and can clear it", async () => {
+    const a = await newSource("Source A");
+    const b = await newSource("Source B");
+    const company = (await head.post("/api/companies", { legalName: "Switcher LLC", sourceId: a.id })).body.company;
+    const res = await head.patch(`/api/companies/${company.id}`, { sourceId: b.id });
+    expect(res.body.company).toMatchObject({ sourceId: b.id, source: "Source B" });
+    const [entry] = (await head.get(`/api/companies/${company.id}/timeline`)).body.items;
+    expect(entry).toMatchObject({ kind: "company_updated", data: { changes: { source: { from: "Source A", to: "Source B" } }, sourceId: { from: a.id, to: b.id } } });
+    const cleared = await head.patch(`/api/companies/${company.id}`, { sourceId: null });
+    expect(cleared.body.company).toMatchObject({ sourceId: null, source: null });
   });
 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   }
 
   // Tier 1 hands the lead over: a call list for the caller, one interested prospect.
-  const company = await head("POST", "/api/companies", { legalName: LEAD, industry: "Coffee", region: "Kharkiv", source: "Cold base", contacts: [{ fullName: "Iryna Kovalenko", phones: ["067 123 45 71"], decisionMaker: true }] });
+  const company = await head("POST", "/api/companies", { legalName: LEAD, industry: "Coffee", region: "Kharkiv", contacts: [{ fullName: "Iryna Kovalenko", phones: ["067 123 45 71"], decisionMaker: true }] });
   leadId = expectJson<{ company: { id: number } }>(company, 201).company.id;
   expectJson(await head("POST", "/api/call-lists", { name: "Coffee", criteria: { industries: ["Coffee"] }, callerIds: [ids.get("caller1")!] }), 201);
   const caller = await harness.api("caller1", TEAM_PASSWORD);

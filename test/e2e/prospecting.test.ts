@@ -27,10 +27,10 @@ beforeAll(async () => {
   // Three packaging companies to call, and one retailer the list must leave out.
   const admin = await harness.api("admin", ADMIN_PASSWORD);
   const seed = [
-    { legalName: "Kyiv Carton Works", industry: "Packaging", region: "Kyiv", size: "medium", source: "Cold base", contacts: [{ fullName: "Iryna Kovalenko", position: "Procurement director", phones: ["067 123 45 61"], decisionMaker: true }] },
-    { legalName: "Boryspil Box LLC", industry: "Packaging", region: "Kyiv", size: "small", source: "Cold base", contacts: [{ fullName: "Petro Melnyk", position: "Owner", phones: ["067 123 45 62"] }] },
-    { legalName: "Irpin Film & Foil", industry: "Packaging", region: "Kyiv", size: "large", source: "Exhibition", contacts: [{ fullName: "Oksana Bondar", phones: ["067 123 45 63"] }] },
-    { legalName: "Lviv Corner Shop", industry: "Retail", region: "Lviv", size: "micro", source: "Website", contacts: [] },
+    { legalName: "Kyiv Carton Works", industry: "Packaging", region: "Kyiv", size: "medium", contacts: [{ fullName: "Iryna Kovalenko", position: "Procurement director", phones: ["067 123 45 61"], decisionMaker: true }] },
+    { legalName: "Boryspil Box LLC", industry: "Packaging", region: "Kyiv", size: "small", contacts: [{ fullName: "Petro Melnyk", position: "Owner", phones: ["067 123 45 62"] }] },
+    { legalName: "Irpin Film & Foil", industry: "Packaging", region: "Kyiv", size: "large", contacts: [{ fullName: "Oksana Bondar", phones: ["067 123 45 63"] }] },
+    { legalName: "Lviv Corner Shop", industry: "Retail", region: "Lviv", size: "micro", contacts: [] },
   ];
   for (const company of seed) expectJson(await admin("POST", "/api/companies", company), 201);
   // A "what to do when…" page for the caller to open mid-call.

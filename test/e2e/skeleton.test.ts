@@ -19,10 +19,10 @@ beforeAll(async () => {
   // A few companies so the list looks like a working day, not an empty demo.
   const call = await harness.api("admin", ADMIN_PASSWORD);
   const seed = [
-    { legalName: "Dnipro Steel Components LLC", legalId: edrpou("3131672"), industry: "Manufacturing", region: "Dnipro", source: "Exhibition", size: "large" },
-    { legalName: "Lviv Coffee Roasters", legalId: edrpou("2234561"), industry: "Food & beverage", region: "Lviv", source: "Website", size: "small" },
-    { legalName: "Odesa Port Logistics", industry: "Logistics", region: "Odesa", source: "Referral", size: "medium" },
-    { legalName: "Kharkiv Agro Holding", groupName: "Agro Group", industry: "Agriculture", region: "Kharkiv", source: "Cold base", size: "large" },
+    { legalName: "Dnipro Steel Components LLC", legalId: edrpou("3131672"), industry: "Manufacturing", region: "Dnipro", size: "large" },
+    { legalName: "Lviv Coffee Roasters", legalId: edrpou("2234561"), industry: "Food & beverage", region: "Lviv", size: "small" },
+    { legalName: "Odesa Port Logistics", industry: "Logistics", region: "Odesa", size: "medium" },
+    { legalName: "Kharkiv Agro Holding", groupName: "Agro Group", industry: "Agriculture", region: "Kharkiv", size: "large" },
   ];
   for (const company of seed) expectJson(await call("POST", "/api/companies", { ...company, contacts: [] }), 201);
 });

@@ -13,20 +13,30 @@ describe("tidyCriteria: equal criteria are stored alike", () => {
       industries: ["logistics", "retail"],
       sizes: ["medium", "small"],
       regions: ["Kyiv", "Lviv"],
-      sources: ["exhibition"],
+      sourceIds: [2, 7],
       groups: ["Alpha"],
       notTouchedForDays: 30,
     };
     expect(tidyCriteria(tidy)).toEqual(tidy);
   });
 
-  it.each(["industries", "regions", "sources", "groups"] as const)("%s: trims, drops blanks, removes duplicates and sorts", (key) => {
+  it.each(["industries", "regions", "groups"] as const)("%s: trims, drops blanks, removes duplicates and sorts", (key) => {
     expect(tidyCriteria({ [key]: ["  retail", "logistics ", "retail", "", "   ", "Agro"] })).toEqual({ [key]: ["Agro", "logistics", "retail"] });
   });
 
-  it.each(["industries", "regions", "sources", "groups"] as const)("%s: an empty or all-blank list is dropped", (key) => {
+  it.each(["industries", "regions", "groups"] as const)("%s: an empty or all-blank list is dropped", (key) => {
     expect(tidyCriteria({ [key]: [] })).toEqual({});
     expect(tidyCriteria({ [key]: [" ", ""] })).toEqual({});
+  });
+
+  it("source ids: keeps each once, in numeric order", () => {
+    expect(tidyCriteria({ sourceIds: [10, 2, 10, 9] })).toEqual({ sourceIds: [2, 9, 10] });
+  });
+
+  it("source ids: drops ids that cannot exist, and an empty list", () => {
+    expect(tidyCriteria({ sourceIds: [0, -3, 1.5, 4] })).toEqual({ sourceIds: [4] });
+    expect(tidyCriteria({ sourceIds: [] })).toEqual({});
+    expect(tidyCriteria({ sourceIds: [0] })).toEqual({});
   });
 
   it("sizes: keeps the known sizes once each, sorted", () => {
@@ -56,12 +66,6 @@ describe("tidyCriteria: equal criteria are stored alike", () => {
     expect(tidyCriteria({ notTouchedForDays: days })).toEqual({});
   });
 
-  // BUG (src/domain/callLists.ts): the "positive" check runs before flooring, so a fraction
-  // below one day (e.g. 0.5) passes `> 0` and is stored as `notTouchedForDays: 0` — a
-  // non-positive value the function otherwise drops; tidying the result again gives {}, so
-  // tidyCriteria is not idempotent. Expected {}, actual { notTouchedForDays: 0 }. (The API
-  // schema requires an integer ≥ 1, so only direct callers hit it.) Fix: floor first, then
-  // keep only if positive: `const days = Math.floor(criteria.notTouchedForDays ?? 0); if (days > 0) tidy.notTouchedForDays = days;`
   it("days untouched: less than a whole day floors to zero and is dropped", () => {
     expect(tidyCriteria({ notTouchedForDays: 0.5 })).toEqual({});
   });
@@ -79,9 +83,10 @@ describe("tidyCriteria: properties", () => {
   const sizes = fc.array(fc.oneof(fc.constantFrom(...COMPANY_SIZES), fc.constantFrom(" small", "huge", "")), { maxLength: 6 }) as fc.Arbitrary<CompanySize[]>;
   /** Whole days, as the API accepts them, plus zero and negatives. */
   const wholeDays = fc.integer({ min: -10, max: 3650 });
+  const ids = fc.array(fc.integer({ min: -2, max: 20 }), { maxLength: 6 });
   const criteria = (days: fc.Arbitrary<number>): fc.Arbitrary<CallListCriteria> =>
     fc.record(
-      { industries: words, sizes, regions: words, sources: words, groups: words, notTouchedForDays: days },
+      { industries: words, sizes, regions: words, sourceIds: ids, groups: words, notTouchedForDays: days },
       { requiredKeys: [] },
     );
 
@@ -94,7 +99,7 @@ describe("tidyCriteria: properties", () => {
     );
   });
 
-  // Same bug as above, found by the property: with fractional days below one, tidying twice differs.
+  // Fractional days below one floor to zero and are dropped, so tidying twice gives the same.
   it("is idempotent for any number of days, fractional ones included", () => {
     fc.assert(
       fc.property(criteria(fc.double({ min: -10, max: 3650, noNaN: true })), (c) => {
@@ -108,7 +113,12 @@ describe("tidyCriteria: properties", () => {
     fc.assert(
       fc.property(criteria(wholeDays), (c) => {
         const tidy = tidyCriteria(c);
-        for (const key of ["industries", "sizes", "regions", "sources", "groups"] as const) {
+        if (tidy.sourceIds !== undefined) {
+          expect(tidy.sourceIds.length).toBeGreaterThan(0);
+          expect(tidy.sourceIds).toEqual([...new Set(tidy.sourceIds)].sort((a, b) => a - b));
+          for (const id of tidy.sourceIds) expect(Number.isInteger(id) && id > 0).toBe(true);
+        }
+        for (const key of ["industries", "sizes", "regions", "groups"] as const) {
           const values = tidy[key] as string[] | undefined;
           if (values === undefined) continue;
           expect(values.length).toBeGreaterThan(0);
@@ -132,9 +142,9 @@ describe("tidyCriteria: properties", () => {
     fc.assert(
       fc.property(criteria(wholeDays), (c) => {
         const shuffled: CallListCriteria = { ...c };
-        for (const key of ["industries", "sizes", "regions", "sources", "groups"] as const) {
-          const values = c[key] as string[] | undefined;
-          if (values) (shuffled as Record<string, string[]>)[key] = [...values].reverse().concat(values);
+        for (const key of ["industries", "sizes", "regions", "sourceIds", "groups"] as const) {
+          const values = c[key] as unknown[] | undefined;
+          if (values) (shuffled as Record<string, unknown[]>)[key] = [...values].reverse().concat(values);
         }
         expect(tidyCriteria(shuffled)).toEqual(tidyCriteria(c));
       }),

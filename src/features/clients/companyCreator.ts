@@ -7,6 +7,7 @@ import type { Stage, Tier } from "../../domain/conveyor.js";
 import { termForHolding } from "../rotation/terms.js";
 import { mayCreateCompany, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
+import { assertSourceChoosable, sourceName } from "../sources/sourceChoice.js";
 import { insertContact } from "./contactWriter.js";
 import { blankToNull, normaliseContact, normaliseLegalId } from "./normalise.js";
 import { assertPhonesFree } from "./phoneOwnership.js";
@@ -44,6 +45,7 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
   const { stage, holdInTier } = startingPoint(actor);
   try {
     return await db.transaction(async (tx) => {
+      await assertSourceChoosable(tx, input.sourceId);
       await assertLegalIdFree(tx, legalId, legalIdKind);
       await assertPhonesFree(tx, contactsIn.flatMap((c) => c.phones), null);
       const [row] = await tx
@@ -57,14 +59,15 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
           industry: blankToNull(input.industry),
           size: input.size ?? null,
           region: blankToNull(input.region),
-          source: blankToNull(input.source),
+          sourceId: input.sourceId ?? null,
           stage,
           createdBy: actor.id,
         })
         .returning({ id: companies.id });
       const companyId = row!.id;
+      const sourceId = input.sourceId ?? null;
       const entries: NewActivity[] = [
-        { companyId, actorId: actor.id, kind: "company_created", data: { stage, source: blankToNull(input.source) ?? null } },
+        { companyId, actorId: actor.id, kind: "company_created", data: { stage, sourceId, source: await sourceName(tx, sourceId) } },
       ];
       for (const contact of contactsIn) {
         const contactId = await insertContact(tx, companyId, contact);

@@ -17,7 +17,8 @@ interface CompanyRow {
   industry: string | null;
   size: string | null;
   region: string | null;
-  source: string | null;
+  source_id: number | null;
+  source_name: string | null;
   stage: string;
   next_touch_at: Date | null;
   do_not_call: boolean;
@@ -34,12 +35,13 @@ interface CompanyRow {
 
 const COMPANY_SELECT = sql`
   select c.id, c.legal_name, c.legal_id, c.legal_id_kind, c.group_name, c.industry, c.size, c.region,
-         c.source, c.stage, c.next_touch_at, c.do_not_call, c.created_at, c.updated_at,
+         c.source_id, src.name as source_name, c.stage, c.next_touch_at, c.do_not_call, c.created_at, c.updated_at,
          h.user_id as holder_id, u.full_name as holder_name, u.role as holder_role, h.tier as holder_tier,
          h.started_at as holder_since, h.term_until as holder_term_until, h.accepted_at as holder_accepted_at
   from companies c
   left join holdings h on h.company_id = c.id and h.ended_at is null
-  left join users u on u.id = h.user_id`;
+  left join users u on u.id = h.user_id
+  left join lead_sources src on src.id = c.source_id`;
 
 
 function toCompanyDto(r: CompanyRow): CompanyDto {
@@ -52,7 +54,8 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
     industry: r.industry,
     size: r.size as CompanyDto["size"],
     region: r.region,
-    source: r.source,
+    sourceId: r.source_id,
+    source: r.source_name,
     stage: r.stage as CompanyDto["stage"],
     nextTouchAt: isoOrNull(r.next_touch_at),
     doNotCall: r.do_not_call,
@@ -81,7 +84,7 @@ function filterConditions(scope: CompanyScope, input: SearchInput): SQL[] {
   if (input.stage) where.push(sql`c.stage = ${input.stage}`);
   if (input.industry) where.push(sql`c.industry = ${input.industry}`);
   if (input.region) where.push(sql`c.region = ${input.region}`);
-  if (input.source) where.push(sql`c.source = ${input.source}`);
+  if (input.sourceId) where.push(sql`c.source_id = ${input.sourceId}`);
   if (input.size) where.push(sql`c.size = ${input.size}`);
   if (input.groupName) where.push(sql`c.group_name = ${input.groupName}`);
   if (input.holderId) where.push(sql`h.user_id = ${input.holderId}`);
@@ -284,8 +287,8 @@ export function parseTimelineCursor(cursor: string | undefined): { at: Date; id:
   return { at: date, id: n };
 }
 
-/** Distinct values for the list filters, most used first. */
-export async function companyFacets(db: DbOrTx): Promise<Record<"industries" | "regions" | "sources", string[]>> {
+/** Distinct values for the list filters, most used first (sources come from /api/sources/options). */
+export async function companyFacets(db: DbOrTx): Promise<Record<"industries" | "regions", string[]>> {
   const facet = async (column: SQL) =>
     (
       await selectRows<{ v: string }>(
@@ -293,6 +296,6 @@ export async function companyFacets(db: DbOrTx): Promise<Record<"industries" | "
         sql`select ${column} as v from companies where ${column} is not null group by 1 order by count(*) desc, 1 limit 200`,
       )
     ).map((r) => r.v);
-  const [industries, regions, sources] = await Promise.all([facet(sql`industry`), facet(sql`region`), facet(sql`source`)]);
-  return { industries, regions, sources };
+  const [industries, regions] = await Promise.all([facet(sql`industry`), facet(sql`region`)]);
+  return { industries, regions };
 }

@@ -42,10 +42,8 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ["companies"],
-        summary: "Values for the list filters (industries, regions, sources)",
-        response: responses({
-          200: Type.Object({ industries: Type.Array(Type.String()), regions: Type.Array(Type.String()), sources: Type.Array(Type.String()) }),
-        }),
+        summary: "Values for the list filters (industries, regions); sources come from /api/sources/options",
+        response: responses({ 200: Type.Object({ industries: Type.Array(Type.String()), regions: Type.Array(Type.String()) }) }),
       },
     },
     async (request) => {

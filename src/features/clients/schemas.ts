@@ -3,6 +3,7 @@ import { CALL_OUTCOMES } from "../../domain/callOutcomes.js";
 import { COMPANY_SIZES, STAGES } from "../../domain/conveyor.js";
 import { LEGAL_ID_KINDS } from "../../domain/legalIds.js";
 import { Nullable, StringEnum } from "../../server/schemaHelpers.js";
+import { NullableInteger } from "../sources/schemas.js";
 
 
 export const StageSchema = StringEnum(STAGES);
@@ -33,7 +34,8 @@ export const CompanySchema = Type.Object(
     industry: Type.Union([Type.String(), Type.Null()]),
     size: Type.Union([SizeSchema, Type.Null()]),
     region: Type.Union([Type.String(), Type.Null()]),
-    source: Type.Union([Type.String(), Type.Null()]),
+    sourceId: Type.Union([Type.Integer(), Type.Null()], { description: "The lead source (see /api/sources/options)." }),
+    source: Type.Union([Type.String(), Type.Null()], { description: "The lead source's name, for display." }),
     stage: StageSchema,
     nextTouchAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
     doNotCall: Type.Boolean(),
@@ -119,7 +121,7 @@ const companyFields = {
   industry: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   size: Type.Optional(Type.Union([SizeSchema, Type.Null()])),
   region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  source: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  sourceId: Type.Optional(NullableInteger({ minimum: 1, description: "A lead source id (see /api/sources/options); a new company needs an active one." })),
 };
 
 export const CreateCompanyBody = Type.Object(
@@ -140,7 +142,7 @@ export const SearchQuery = Type.Object(
     stage: Type.Optional(StageSchema),
     industry: Type.Optional(Type.String({ maxLength: 100 })),
     region: Type.Optional(Type.String({ maxLength: 100 })),
-    source: Type.Optional(Type.String({ maxLength: 100 })),
+    sourceId: Type.Optional(Type.Integer({ minimum: 1 })),
     size: Type.Optional(SizeSchema),
     groupName: Type.Optional(Type.String({ maxLength: 200 })),
     holderId: Type.Optional(Type.Integer({ minimum: 1 })),

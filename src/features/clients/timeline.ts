@@ -36,7 +36,9 @@ export type ActivityKind =
   | "rotation_rested"
   | "rotation_archived"
   | "rest_ended"
-  | "weekly_report";
+  | "weekly_report"
+  | "imported"
+  | "lead_reposted";
 
 export interface NewActivity {
   companyId: number;

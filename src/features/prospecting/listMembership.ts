@@ -13,13 +13,13 @@ export function eligibleCompanySql(criteria: CallListCriteria): SQL {
     sql`not c.do_not_call`,
     sql`not exists (select 1 from holdings h where h.company_id = c.id and h.ended_at is null)`,
   ];
-  const anyOf = (column: SQL, values: string[] | undefined) => {
+  const anyOf = (column: SQL, values: readonly (string | number)[] | undefined) => {
     if (values?.length) parts.push(sql`${column} in (${sqlList(values)})`);
   };
   anyOf(sql`c.industry`, criteria.industries);
   anyOf(sql`c.size`, criteria.sizes);
   anyOf(sql`c.region`, criteria.regions);
-  anyOf(sql`c.source`, criteria.sources);
+  anyOf(sql`c.source_id`, criteria.sourceIds);
   anyOf(sql`c.group_name`, criteria.groups);
   if (criteria.notTouchedForDays) {
     parts.push(sql`(c.last_touch_at is null or c.last_touch_at < now() - make_interval(days => ${criteria.notTouchedForDays}))`);

@@ -63,7 +63,7 @@ export const CriteriaSchema = Type.Object(
     industries: Type.Optional(Names),
     sizes: Type.Optional(Type.Array(StringEnum(COMPANY_SIZES), { maxItems: 4 })),
     regions: Type.Optional(Names),
-    sources: Type.Optional(Names),
+    sourceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100, description: "Lead source ids." })),
     groups: Type.Optional(Names),
     notTouchedForDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },

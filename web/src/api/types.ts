@@ -51,6 +51,8 @@ export interface Company {
   industry: string | null;
   size: CompanySize | null;
   region: string | null;
+  /** The lead source (see /api/sources/options), and its name for display. */
+  sourceId: number | null;
   source: string | null;
   stage: Stage;
   nextTouchAt: string | null;
@@ -111,7 +113,6 @@ export interface TimelinePage {
 export interface Facets {
   industries: string[];
   regions: string[];
-  sources: string[];
 }
 
 export interface ContactInput {
@@ -130,7 +131,7 @@ export interface CompanyInput {
   industry?: string | null;
   size?: CompanySize | null;
   region?: string | null;
-  source?: string | null;
+  sourceId?: number | null;
 }
 
 /* Tier 1 — lead generation (src/features/prospecting/schemas.ts). */
@@ -205,7 +206,8 @@ export interface CallListCriteria {
   industries?: string[];
   sizes?: CompanySize[];
   regions?: string[];
-  sources?: string[];
+  /** Lead sources by id. */
+  sourceIds?: number[];
   groups?: string[];
   notTouchedForDays?: number;
 }

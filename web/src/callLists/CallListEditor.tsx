@@ -9,6 +9,7 @@ import { COMPANY_SIZES, type CallList, type CallListCriteria, type CompanySize }
 import { useFacets, useTeam } from "../companies/queries";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { useScripts } from "../scripts/queries";
+import { useSources } from "../sources/queries";
 import { useCallListPreview, useSaveCallList } from "./queries";
 
 /** Criteria without empty pickers, so "no industries chosen" means "any industry". */
@@ -17,10 +18,17 @@ function tidy(c: CallListCriteria): CallListCriteria {
   if (c.industries?.length) out.industries = c.industries;
   if (c.sizes?.length) out.sizes = c.sizes;
   if (c.regions?.length) out.regions = c.regions;
-  if (c.sources?.length) out.sources = c.sources;
+  if (c.sourceIds?.length) out.sourceIds = c.sourceIds;
   if (c.groups?.length) out.groups = c.groups;
   if (c.notTouchedForDays) out.notTouchedForDays = c.notTouchedForDays;
   return out;
+}
+
+/** Sources by name (a switched-off one marked), plus any chosen id the list no longer knows. */
+function sourceOptions(sources: { id: number; name: string; active: boolean }[] | undefined, chosen: number[] | undefined, offMark: string) {
+  const data = (sources ?? []).map((s) => ({ value: String(s.id), label: s.active ? s.name : `${s.name} (${offMark})` }));
+  for (const id of chosen ?? []) if (!data.some((o) => o.value === String(id))) data.push({ value: String(id), label: `#${id}` });
+  return data;
 }
 
 /**
@@ -30,6 +38,8 @@ function tidy(c: CallListCriteria): CallListCriteria {
 export function CallListEditor({ list, onClose }: { list: CallList | null; onClose(): void }) {
   const { t } = useTranslation();
   const facets = useFacets(true);
+  // Every source, switched-off ones too: their companies are still in the cold base.
+  const sources = useSources();
   const scripts = useScripts();
   const callers = useTeam("caller");
   const save = useSaveCallList();
@@ -120,10 +130,10 @@ export function CallListEditor({ list, onClose }: { list: CallList | null; onClo
               </Stack>
               <MultiSelect
                 label={t("company.source")}
-                placeholder={criteria.sources?.length ? undefined : t("callLists.any")}
-                data={options(facets.data?.sources, criteria.sources)}
-                value={criteria.sources ?? []}
-                onChange={(v) => setCriterion("sources", v)}
+                placeholder={criteria.sourceIds?.length ? undefined : t("callLists.any")}
+                data={sourceOptions(sources.data, criteria.sourceIds, t("sources.off"))}
+                value={(criteria.sourceIds ?? []).map(String)}
+                onChange={(v) => setCriterion("sourceIds", v.map(Number))}
                 searchable
                 clearable
                 data-testid="criteria-sources"

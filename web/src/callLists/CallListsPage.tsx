@@ -11,6 +11,7 @@ import { ErrorAlert } from "../common/ErrorAlert";
 import { formatShort } from "../i18n/format";
 import { Forbidden } from "../layout/StatePage";
 import { useScripts } from "../scripts/queries";
+import { useSources } from "../sources/queries";
 import { CallListEditor } from "./CallListEditor";
 import { useCallLists, useRefreshCallList } from "./queries";
 
@@ -24,12 +25,14 @@ export function CallListsPage() {
 /** "Manufacturing, Logistics · Kyiv · large · not touched 30 d" */
 function useCriteriaSummary() {
   const { t } = useTranslation();
+  const sources = useSources();
+  const sourceName = (id: number) => sources.data?.find((s) => s.id === id)?.name ?? `#${id}`;
   return (c: CallListCriteria) => {
     const parts = [
       c.industries?.join(", "),
       c.regions?.join(", "),
       c.sizes?.map((s) => t(`size.${s}`)).join(", "),
-      c.sources?.join(", "),
+      c.sourceIds?.map(sourceName).join(", "),
       c.groups?.join(", "),
       c.notTouchedForDays ? t("callLists.notTouchedShort", { count: c.notTouchedForDays }) : undefined,
     ].filter((p): p is string => Boolean(p));

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionIcon, Button, Divider, Group, Modal, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -10,27 +10,49 @@ import { ErrorAlert } from "../common/ErrorAlert";
 import { CompanyFields, companyInputOf, emptyCompany, type CompanyValues } from "./CompanyFields";
 import { ContactFields, contactInputOf, emptyContact, isBlankContact, type ContactValues } from "./ContactFields";
 import { useCreateCompany, useFacets } from "./queries";
+import { picksSources, useSourceOptions } from "../sources/queries";
+import type { SourceKind } from "../sources/types";
+
+/** What the form starts with when the situation already tells: an inbound call gives the phone and the kind of source. */
+export interface CompanyStart {
+  phone?: string;
+  sourceKind?: SourceKind;
+}
 
 interface Props {
   opened: boolean;
   onClose(): void;
   onCreated(id: number): void;
+  initial?: CompanyStart;
 }
 
+const firstContact = (initial?: CompanyStart): ContactValues => ({ ...emptyContact(), phones: initial?.phone ? [initial.phone] : [] });
+
 /** A new company with its people in one step: the server checks the tax id and phones against the whole base. */
-export function CompanyCreate({ opened, onClose, onCreated }: Props) {
+export function CompanyCreate({ opened, onClose, onCreated, initial }: Props) {
   const { t } = useTranslation();
   const user = useUser();
   const facets = useFacets(browsesWholeBase(user));
+  const sources = useSourceOptions(picksSources(user));
   const create = useCreateCompany();
   const [company, setCompany] = useState<CompanyValues>(emptyCompany);
-  const [contacts, setContacts] = useState<ContactValues[]>([emptyContact()]);
+  const [contacts, setContacts] = useState<ContactValues[]>(() => [firstContact(initial)]);
   /** Row shown for each contact sent: blank rows are dropped, but problems must land on the right row. */
   const sentRows = useRef<number[]>([]);
+  /** The source is pre-picked once; a person who clears it means it. */
+  const sourcePicked = useRef(false);
+
+  useEffect(() => {
+    if (!opened || sourcePicked.current || !initial?.sourceKind || !sources.data) return;
+    sourcePicked.current = true;
+    const first = sources.data.find((s) => s.kind === initial.sourceKind);
+    if (first) setCompany((v) => (v.sourceId ? v : { ...v, sourceId: String(first.id) }));
+  }, [opened, initial?.sourceKind, sources.data]);
 
   const close = () => {
     setCompany(emptyCompany);
-    setContacts([emptyContact()]);
+    setContacts([firstContact(initial)]);
+    sourcePicked.current = false;
     create.reset();
     onClose();
   };
@@ -64,7 +86,7 @@ export function CompanyCreate({ opened, onClose, onCreated }: Props) {
       <form onSubmit={submit}>
         <Stack gap="md">
           <ErrorAlert error={create.error} />
-          <CompanyFields values={company} onChange={(patch) => setCompany((v) => ({ ...v, ...patch }))} problems={problems} facets={facets.data} />
+          <CompanyFields values={company} onChange={(patch) => setCompany((v) => ({ ...v, ...patch }))} problems={problems} facets={facets.data} sources={sources.data} />
           <Divider label={t("contact.sectionTitle")} labelPosition="left" />
           {contacts.map((contact, index) => (
             <Paper key={index} withBorder p="sm" radius="md" bg="var(--mantine-color-gray-0)">

@@ -9,11 +9,12 @@ import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { CompanyFields, companyInputOf, companyValuesOf, type CompanyValues } from "./CompanyFields";
 import { useFacets, useUpdateCompany } from "./queries";
+import { picksSources, useSourceOptions } from "../sources/queries";
 
 /** Only what changed is sent, so the timeline records exactly the fields someone edited. */
 function changedFields(before: Company, after: CompanyInput): Partial<CompanyInput> {
   const patch: Partial<CompanyInput> = {};
-  const keys = ["legalName", "groupName", "industry", "size", "region", "source"] as const;
+  const keys = ["legalName", "groupName", "industry", "size", "region", "sourceId"] as const;
   for (const key of keys) {
     if ((after[key] ?? null) !== (before[key] ?? null)) Object.assign(patch, { [key]: after[key] ?? null });
   }
@@ -28,6 +29,7 @@ export function CompanyEdit({ company, opened, onClose }: { company: Company; op
   const { t } = useTranslation();
   const user = useUser();
   const facets = useFacets(browsesWholeBase(user));
+  const sources = useSourceOptions(picksSources(user));
   const update = useUpdateCompany(company.id);
   const [values, setValues] = useState<CompanyValues>(() => companyValuesOf(company));
   const [doNotCall, setDoNotCall] = useState(company.doNotCall ?? false);
@@ -55,7 +57,14 @@ export function CompanyEdit({ company, opened, onClose }: { company: Company; op
       <form onSubmit={submit} data-testid="company-edit">
         <Stack gap="md">
           <ErrorAlert error={update.error} />
-          <CompanyFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} problems={fieldProblems(t, update.error)} facets={facets.data} />
+          <CompanyFields
+            values={values}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            problems={fieldProblems(t, update.error)}
+            facets={facets.data}
+            sources={sources.data}
+            currentSource={company.sourceId === null ? null : { id: company.sourceId, name: company.source ?? `#${company.sourceId}` }}
+          />
           <Switch
             color="red"
             label={t("company.doNotCall")}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Autocomplete, Grid, Select, TextInput } from "@mantine/core";
 import { COMPANY_SIZES, LEGAL_ID_KINDS, type Company, type CompanyInput, type CompanySize, type Facets, type LegalIdKind } from "../api/types";
 import { problemFor, type FieldProblem } from "../api/errors";
+import type { SourceOption } from "../sources/types";
 
 /** What the company form holds: text as typed; "" means not set. */
 export interface CompanyValues {
@@ -12,10 +13,11 @@ export interface CompanyValues {
   industry: string;
   size: CompanySize | "";
   region: string;
-  source: string;
+  /** The lead source's id as text (a Select's value); "" means none. */
+  sourceId: string;
 }
 
-export const emptyCompany: CompanyValues = { legalName: "", legalId: "", legalIdKind: "", groupName: "", industry: "", size: "", region: "", source: "" };
+export const emptyCompany: CompanyValues = { legalName: "", legalId: "", legalIdKind: "", groupName: "", industry: "", size: "", region: "", sourceId: "" };
 
 export const companyValuesOf = (c: Company): CompanyValues => ({
   legalName: c.legalName,
@@ -25,7 +27,7 @@ export const companyValuesOf = (c: Company): CompanyValues => ({
   industry: c.industry ?? "",
   size: c.size ?? "",
   region: c.region ?? "",
-  source: c.source ?? "",
+  sourceId: c.sourceId === null ? "" : String(c.sourceId),
 });
 
 const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
@@ -39,7 +41,7 @@ export function companyInputOf(v: CompanyValues): CompanyInput {
     industry: orNull(v.industry),
     size: v.size || null,
     region: orNull(v.region),
-    source: orNull(v.source),
+    sourceId: v.sourceId ? Number(v.sourceId) : null,
   };
 }
 
@@ -48,11 +50,17 @@ interface Props {
   onChange(patch: Partial<CompanyValues>): void;
   problems: FieldProblem[];
   facets?: Facets;
+  /** Active sources to pick from; the company's own source stays listed even when switched off. */
+  sources?: SourceOption[];
+  /** The company's current source, when editing. */
+  currentSource?: { id: number; name: string } | null;
 }
 
-export function CompanyFields({ values, onChange, problems, facets }: Props) {
+export function CompanyFields({ values, onChange, problems, facets, sources, currentSource }: Props) {
   const { t } = useTranslation();
-  const text = (field: "industry" | "region" | "source", data: string[] | undefined) => (
+  const sourceData = (sources ?? []).map((s) => ({ value: String(s.id), label: s.name }));
+  if (currentSource && !sourceData.some((o) => o.value === String(currentSource.id))) sourceData.push({ value: String(currentSource.id), label: currentSource.name });
+  const text = (field: "industry" | "region", data: string[] | undefined) => (
     <Autocomplete
       label={t(`company.${field}`)}
       value={values[field]}
@@ -127,7 +135,20 @@ export function CompanyFields({ values, onChange, problems, facets }: Props) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>{text("industry", facets?.industries)}</Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>{text("region", facets?.regions)}</Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 4 }}>{text("source", facets?.sources)}</Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <Select
+          label={t("company.source")}
+          value={values.sourceId || null}
+          onChange={(value) => onChange({ sourceId: value ?? "" })}
+          data={sourceData}
+          error={problemFor(problems, "sourceId")}
+          placeholder={t("sources.field.none")}
+          searchable={sourceData.length > 8}
+          clearable
+          nothingFoundMessage={t("common.nothingFound")}
+          data-testid="company-source"
+        />
+      </Grid.Col>
     </Grid>
   );
 }

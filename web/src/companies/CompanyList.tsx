@@ -13,8 +13,9 @@ import { CompanyListFilter, type FilterKey } from "./CompanyListFilter";
 import { LegalId } from "./LegalId";
 import { PAGE_SIZE, useCompanies, useFacets, type CompanyFilter } from "./queries";
 import { StageBadge } from "./StageBadge";
+import { useFilterSources } from "../sources/queries";
 
-const FILTER_KEYS: ReadonlyArray<FilterKey | "q"> = ["q", "stage", "industry", "region", "source", "size"];
+const FILTER_KEYS: ReadonlyArray<FilterKey | "q"> = ["q", "stage", "industry", "region", "sourceId", "size"];
 
 function readFilter(params: URLSearchParams): CompanyFilter {
   const filter: CompanyFilter = { page: Math.max(0, Number(params.get("page") ?? 1) - 1 || 0) };
@@ -34,6 +35,7 @@ export function CompanyList() {
   const wholeBase = browsesWholeBase(user);
   const companies = useCompanies(filter);
   const facets = useFacets(wholeBase);
+  const sources = useFilterSources(user);
   const [creating, setCreating] = useState(false);
 
   const changeFilter = useCallback(
@@ -83,7 +85,7 @@ export function CompanyList() {
         ) : null}
       </Group>
 
-      <CompanyListFilter filter={filter} onChange={changeFilter} facets={facets.data} items={items} />
+      <CompanyListFilter filter={filter} onChange={changeFilter} facets={facets.data} sources={sources} items={items} />
 
       {companies.error ? <ErrorAlert error={companies.error} /> : null}
 
@@ -118,7 +120,7 @@ export function CompanyList() {
           <Center py={48} data-testid="company-list-empty">
             <Stack align="center" gap={6}>
               <IconBuildingSkyscraper size={32} color="var(--mantine-color-gray-5)" stroke={1.4} />
-              <Text fw={500}>{filter.q || filter.stage || filter.industry || filter.region || filter.source || filter.size ? t("companies.emptyFiltered") : t("companies.empty")}</Text>
+              <Text fw={500}>{filter.q || filter.stage || filter.industry || filter.region || filter.sourceId || filter.size ? t("companies.emptyFiltered") : t("companies.empty")}</Text>
               <Text size="sm" c="dimmed">
                 {wholeBase ? t("companies.emptyHint") : t("companies.myEmptyHint")}
               </Text>

@@ -6,13 +6,15 @@ import { IconFilterOff, IconSearch } from "@tabler/icons-react";
 import { COMPANY_SIZES, STAGES, type Company, type Facets } from "../api/types";
 import type { CompanyFilter } from "./queries";
 
-export type FilterKey = "stage" | "industry" | "region" | "source" | "size";
+export type FilterKey = "stage" | "industry" | "region" | "sourceId" | "size";
 
 interface Props {
   filter: CompanyFilter;
   onChange(patch: Partial<Record<FilterKey | "q", string | undefined>>): void;
   /** The whole base's values (head, admin, back office); tier workers pick from what they hold. */
   facets: Facets | undefined;
+  /** Sources to filter by (the whole base's); without them, the sources of the companies listed. */
+  sources: { id: number; name: string }[] | undefined;
   items: Company[];
 }
 
@@ -20,7 +22,7 @@ const distinct = (values: Array<string | null>, selected?: string) =>
   [...new Set([...values.filter((v): v is string => Boolean(v)), ...(selected ? [selected] : [])])].sort((a, b) => a.localeCompare(b));
 
 /** One search box (name, tax id or phone) and the filters; all of it lives in the URL. */
-export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
+export function CompanyListFilter({ filter, onChange, facets, sources, items }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q ?? "");
   const [debounced] = useDebouncedValue(text, 300);
@@ -42,8 +44,15 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
     setText(q);
   }, [filter.q]);
 
-  const options = (key: "industry" | "region" | "source", facet: keyof Facets) =>
+  const options = (key: "industry" | "region", facet: keyof Facets) =>
     facets ? distinct(facets[facet], filter[key]) : distinct(items.map((c) => c[key]), filter[key]);
+
+  const sourceOptions = () => {
+    const known = new Map<string, string>((sources ?? []).map((s) => [String(s.id), s.name]));
+    for (const c of sources ? [] : items) if (c.sourceId !== null) known.set(String(c.sourceId), c.source ?? `#${c.sourceId}`);
+    if (filter.sourceId && !known.has(filter.sourceId)) known.set(filter.sourceId, `#${filter.sourceId}`);
+    return [...known].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  };
 
   const select = (key: FilterKey, placeholder: string, data: Array<string | { value: string; label: string }>, width = 136) => (
     <Select
@@ -63,7 +72,7 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
     />
   );
 
-  const hasFilters = Boolean(filter.q || filter.stage || filter.industry || filter.region || filter.source || filter.size);
+  const hasFilters = Boolean(filter.q || filter.stage || filter.industry || filter.region || filter.sourceId || filter.size);
 
   return (
     <Group gap="xs" wrap="wrap" align="center">
@@ -81,7 +90,7 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
       {select("stage", t("companies.filter.stage"), STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
       {select("industry", t("companies.filter.industry"), options("industry", "industries"))}
       {select("region", t("companies.filter.region"), options("region", "regions"))}
-      {select("source", t("companies.filter.source"), options("source", "sources"))}
+      {select("sourceId", t("companies.filter.source"), sourceOptions(), 180)}
       {select("size", t("companies.filter.size"), COMPANY_SIZES.map((s) => ({ value: s, label: t(`size.${s}`) })))}
       {hasFilters ? (
         <Button
@@ -92,7 +101,7 @@ export function CompanyListFilter({ filter, onChange, facets, items }: Props) {
           onClick={() => {
             pushed.current = "";
             setText("");
-            onChange({ q: undefined, stage: undefined, industry: undefined, region: undefined, source: undefined, size: undefined });
+            onChange({ q: undefined, stage: undefined, industry: undefined, region: undefined, sourceId: undefined, size: undefined });
           }}
           data-testid="filter-reset"
         >

@@ -20,6 +20,7 @@ import {
   IconFileX,
   IconHeartHandshake,
   IconReceipt,
+  IconRepeat,
   IconThumbDown,
   IconTrophy,
   IconUserCheck,
@@ -75,10 +76,15 @@ const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
   rotation_archived: { icon: IconArchive, color: "red" },
   rest_ended: { icon: IconClockPlay, color: "teal" },
   weekly_report: { icon: IconClipboardList, color: "cyan" },
+  lead_reposted: { icon: IconRepeat, color: "orange" },
 };
 
 /** An order from a won deal is the first one; the account manager's later orders are repeat orders. */
 const kindLabel = (entry: Activity) => (entry.kind === "order_created" && !entry.data.dealId ? "order_repeat" : entry.kind);
+
+/** The entry's title; a lead posted again through a source's intake is named in the sources' strings. */
+const entryTitle = (t: TFunction, entry: Activity) =>
+  entry.kind === "lead_reposted" ? t("sources.timeline.reposted") : t(`timeline.kind.${kindLabel(entry)}`, { defaultValue: entry.kind });
 
 const isStage = (value: unknown): value is Stage => typeof value === "string" && (STAGES as readonly string[]).includes(value);
 const str = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
@@ -110,7 +116,24 @@ function EntryBody({ entry }: { entry: Activity }) {
   switch (entry.kind) {
     case "company_created":
       if (isStage(data.stage)) parts.push(<Text key="s" size="sm" c="dimmed">{t("timeline.createdAt", { stage: t(`stage.${data.stage}`) })}</Text>);
+      if (str(data.source)) {
+        parts.push(
+          <Text key="src" size="sm" c="dimmed" data-testid="timeline-source">
+            {data.via === "intake" ? t("sources.timeline.postedVia", { source: str(data.source) }) : t("sources.timeline.from", { source: str(data.source) })}
+          </Text>,
+        );
+      }
       break;
+    case "lead_reposted": {
+      const contact = [str(data.contactName), str(data.phone), str(data.email)].filter(Boolean).join(" · ");
+      parts.push(
+        <Text key="r" size="sm">
+          {t("sources.timeline.repostedVia", { source: str(data.source) || "—", by: t(`sources.timeline.matchedBy.${str(data.matchedBy)}`, { defaultValue: str(data.matchedBy) }) })}
+        </Text>,
+      );
+      if (contact) parts.push(<Text key="c" size="sm" c="dimmed">{contact}</Text>);
+      break;
+    }
     case "company_updated": {
       const changes = (data.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
       parts.push(
@@ -352,7 +375,7 @@ export function Timeline({ companyId }: { companyId: number }) {
               >
                 <Group gap={8} wrap="wrap" align="baseline">
                   <Text size="sm" fw={600}>
-                    {t(`timeline.kind.${kindLabel(entry)}`, { defaultValue: entry.kind })}
+                    {entryTitle(t, entry)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {entry.actor?.fullName ?? t("timeline.system")} · {formatDateTime(entry.occurredAt)}

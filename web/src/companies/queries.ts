@@ -23,7 +23,7 @@ export interface CompanyFilter {
   stage?: string;
   industry?: string;
   region?: string;
-  source?: string;
+  sourceId?: string;
   size?: string;
   page: number;
 }

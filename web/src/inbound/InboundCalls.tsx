@@ -2,19 +2,21 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { mayCreateCompany } from "../auth/permissions";
 import { useUser } from "../auth/session";
-import { CompanyCreate } from "../companies/CompanyCreate";
+import { CompanyCreate, type CompanyStart } from "../companies/CompanyCreate";
 import { InboundCallCard } from "./InboundCallCard";
 import { useInboundCalls } from "./useInboundCalls";
 
 /**
  * Always mounted while signed in: listens for calls routed to this user and pops the newest up
- * (the others wait behind it). A new caller can be added as a company straight from the pop-up.
+ * (the others wait behind it). A new caller can be added as a company straight from the pop-up,
+ * with their number and the inbound-calls source already filled in.
  */
 export function InboundCalls() {
   const user = useUser();
   const navigate = useNavigate();
   const { current, waiting, dismiss, dismissAll } = useInboundCalls();
-  const [creating, setCreating] = useState(false);
+  /** The company form for a new caller: their number and the inbound-calls source are filled in. */
+  const [creating, setCreating] = useState<(CompanyStart & { key: number }) | null>(null);
 
   return (
     <>
@@ -32,13 +34,15 @@ export function InboundCalls() {
             mayCreateCompany(user)
               ? () => {
                   dismiss(current.key);
-                  setCreating(true);
+                  setCreating({ key: current.key, phone: current.from, sourceKind: "inbound_call" });
                 }
               : null
           }
         />
       ) : null}
-      <CompanyCreate opened={creating} onClose={() => setCreating(false)} onCreated={(id) => void navigate(`/companies/${id}`)} />
+      {creating ? (
+        <CompanyCreate key={creating.key} opened initial={creating} onClose={() => setCreating(null)} onCreated={(id) => void navigate(`/companies/${id}`)} />
+      ) : null}
     </>
   );
 }

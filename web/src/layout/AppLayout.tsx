@@ -3,8 +3,9 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom"
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconLayoutDashboard, IconTargetArrow, IconCoin, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { seesDashboard, managesSources, seesCommissions, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { seesDashboard, managesSources, seesCommissions, seesEveryonesCommission, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { useSession, useUser } from "../auth/session";
+import { AlertBell } from "../alerts/AlertBell";
 import { InboundCalls } from "../inbound/InboundCalls";
 import { SimulateCallButton } from "../inbound/SimulateCallButton";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -51,7 +52,7 @@ export function AppLayout() {
     { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
     { to: "/conversion", label: t("nav.conversion"), icon: IconChartFunnel, testId: "nav-conversion", show: watchesConversion(user) },
     { to: "/sources", label: t("nav.sources"), icon: IconTargetArrow, testId: "nav-sources", show: managesSources(user) },
-    { to: "/commissions", label: steersConveyor(user) ? t("nav.commissions") : t("nav.myCommission"), icon: IconCoin, testId: "nav-commissions", show: seesCommissions(user) },
+    { to: "/commissions", label: seesEveryonesCommission(user) ? t("nav.commissions") : t("nav.myCommission"), icon: IconCoin, testId: "nav-commissions", show: seesCommissions(user) },
     { to: "/rotation", label: t("nav.rotation"), icon: IconRotateClockwise2, testId: "nav-rotation", show: decidesRotation(user) },
     { to: "/weekly-reports", label: t("nav.weeklyReports"), icon: IconClipboardList, testId: "nav-weekly-reports", show: readsWeeklyReports(user) },
     { to: "/handovers", label: t("nav.handovers"), icon: IconInbox, testId: "nav-handovers-head", show: head },
@@ -70,6 +71,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {steersConveyor(user) ? <SimulateCallButton /> : null}
+            <AlertBell />
             <LanguageSwitch />
             <Menu position="bottom-end" shadow="md" width={220}>
               <Menu.Target>
