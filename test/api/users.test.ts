@@ -113,6 +113,15 @@ describe("team management", () => {
     expect((await caller.patch(`/api/users/${plain.body.user.id}`, { team: "Mine" })).status).toBe(403);
   });
 
+  it("clears a manager's lead cap back to the team default with null (not 0, which would stop their leads)", async () => {
+    const head = await server.signedIn("head");
+    const manager = await server.createUser("manager");
+    expect((await head.patch(`/api/users/${manager.id}`, { dailyLeadCap: 10 })).body.user.dailyLeadCap).toBe(10);
+    const cleared = await head.patch(`/api/users/${manager.id}`, { dailyLeadCap: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.user.dailyLeadCap).toBeNull();
+  });
+
   it("answers 404 for an unknown user", async () => {
     const head = await server.signedIn("head");
     const res = await head.patch("/api/users/999999", { fullName: "Nobody" });

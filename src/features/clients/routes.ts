@@ -17,6 +17,7 @@ import {
   TimelineQuery,
   UpdateCompanyBody,
 } from "./schemas.js";
+import { Nullable } from "../../server/schemaHelpers.js";
 
 export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -99,7 +100,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The company's append-only timeline, newest first, paged by the `before` cursor",
         params: IdParams,
         querystring: TimelineQuery,
-        response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref("Activity")), nextBefore: Type.Union([Type.String(), Type.Null()]) }) }),
+        response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref("Activity")), nextBefore: Nullable(Type.String()) }) }),
       },
     },
     async (request) => {

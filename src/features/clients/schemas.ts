@@ -3,7 +3,6 @@ import { CALL_OUTCOMES } from "../../domain/callOutcomes.js";
 import { COMPANY_SIZES, STAGES } from "../../domain/conveyor.js";
 import { LEGAL_ID_KINDS } from "../../domain/legalIds.js";
 import { Nullable, StringEnum } from "../../server/schemaHelpers.js";
-import { NullableInteger } from "../sources/schemas.js";
 
 
 export const StageSchema = StringEnum(STAGES);
@@ -18,8 +17,8 @@ export const HolderSchema = Type.Object(
     role: Type.String(),
     tier: Type.Integer({ minimum: 1, maximum: 3 }),
     since: Type.String({ format: "date-time" }),
-    termUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-    acceptedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "Tier 3: when the account manager accepted the hand-over." }),
+    termUntil: Nullable(Type.String({ format: "date-time" })),
+    acceptedAt: Nullable(Type.String({ format: "date-time" , description: "Tier 3: when the account manager accepted the hand-over." })),
   },
   { $id: "Holder", title: "Holder" },
 );
@@ -28,16 +27,16 @@ export const CompanySchema = Type.Object(
   {
     id: Type.Integer(),
     legalName: Type.String(),
-    legalId: Type.Union([Type.String(), Type.Null()]),
-    legalIdKind: Type.Union([LegalIdKindSchema, Type.Null()]),
-    groupName: Type.Union([Type.String(), Type.Null()]),
-    industry: Type.Union([Type.String(), Type.Null()]),
-    size: Type.Union([SizeSchema, Type.Null()]),
-    region: Type.Union([Type.String(), Type.Null()]),
-    sourceId: Type.Union([Type.Integer(), Type.Null()], { description: "The lead source (see /api/sources/options)." }),
-    source: Type.Union([Type.String(), Type.Null()], { description: "The lead source's name, for display." }),
+    legalId: Nullable(Type.String()),
+    legalIdKind: Nullable(LegalIdKindSchema),
+    groupName: Nullable(Type.String()),
+    industry: Nullable(Type.String()),
+    size: Nullable(SizeSchema),
+    region: Nullable(Type.String()),
+    sourceId: Nullable(Type.Integer({ description: "The lead source (see /api/sources/options)." })),
+    source: Nullable(Type.String({ description: "The lead source's name, for display." })),
     stage: StageSchema,
-    nextTouchAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    nextTouchAt: Nullable(Type.String({ format: "date-time" })),
     doNotCall: Type.Boolean(),
     createdAt: Type.String({ format: "date-time" }),
     updatedAt: Type.String({ format: "date-time" }),
@@ -52,7 +51,7 @@ export const ContactSchema = Type.Object(
     id: Type.Integer(),
     companyId: Type.Integer(),
     fullName: Type.String(),
-    position: Type.Union([Type.String(), Type.Null()]),
+    position: Nullable(Type.String()),
     phones: Type.Array(Type.String()),
     emails: Type.Array(Type.String()),
     decisionMaker: Type.Boolean(),
@@ -68,9 +67,9 @@ export const HoldingSchema = Type.Object(
     fullName: Type.String(),
     tier: Type.Integer(),
     startedAt: Type.String({ format: "date-time" }),
-    termUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-    endedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-    endReason: Type.Union([Type.String(), Type.Null()]),
+    termUntil: Nullable(Type.String({ format: "date-time" })),
+    endedAt: Nullable(Type.String({ format: "date-time" })),
+    endReason: Nullable(Type.String()),
   },
   { $id: "Holding", title: "Holding" },
 );
@@ -92,7 +91,7 @@ export const ActivitySchema = Type.Object(
     kind: Type.String(),
     occurredAt: Type.String({ format: "date-time" }),
     actor: Type.Union([Type.Object({ id: Type.Integer(), fullName: Type.String() }), Type.Null()]),
-    text: Type.Union([Type.String(), Type.Null()]),
+    text: Nullable(Type.String()),
     data: Type.Record(Type.String(), Type.Unknown()),
   },
   { $id: "Activity", title: "Activity" },
@@ -116,12 +115,12 @@ export type ContactPatch = Static<typeof ContactPatchSchema>;
 const companyFields = {
   legalName: ShortText(300),
   legalId: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-  legalIdKind: Type.Optional(Type.Union([LegalIdKindSchema, Type.Null()])),
+  legalIdKind: Type.Optional(Nullable(LegalIdKindSchema)),
   groupName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   industry: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  size: Type.Optional(Type.Union([SizeSchema, Type.Null()])),
+  size: Type.Optional(Nullable(SizeSchema)),
   region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  sourceId: Type.Optional(NullableInteger({ minimum: 1, description: "A lead source id (see /api/sources/options); a new company needs an active one." })),
+  sourceId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "A lead source id (see /api/sources/options); a new company needs an active one." }))),
 };
 
 export const CreateCompanyBody = Type.Object(

@@ -1,6 +1,6 @@
 import { Type, type Static } from "typebox";
 import { POSTPONE_REASONS, PROMISE_KINDS } from "../../domain/deals.js";
-import { Currency, DateOnly, Minor, StringEnum } from "../../server/schemaHelpers.js";
+import { Currency, DateOnly, Minor, StringEnum, Nullable } from "../../server/schemaHelpers.js";
 
 
 export const DealSchema = Type.Object(
@@ -9,16 +9,16 @@ export const DealSchema = Type.Object(
     companyId: Type.Integer(),
     managerId: Type.Integer(),
     stage: Type.String({ description: "One of the team's open stages, or won / lost." }),
-    amountMinor: Type.Union([Type.Integer(), Type.Null()]),
-    currency: Type.Union([Type.String(), Type.Null()]),
-    lostReason: Type.Union([Type.String(), Type.Null()]),
-    postponedUntil: Type.Union([DateOnly, Type.Null()]),
-    postponeCategory: Type.Union([Type.String(), Type.Null()]),
-    postponeNote: Type.Union([Type.String(), Type.Null()]),
+    amountMinor: Nullable(Type.Integer()),
+    currency: Nullable(Type.String()),
+    lostReason: Nullable(Type.String()),
+    postponedUntil: Nullable(DateOnly),
+    postponeCategory: Nullable(Type.String()),
+    postponeNote: Nullable(Type.String()),
     openedAt: Type.String({ format: "date-time" }),
-    closedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    closedAt: Nullable(Type.String({ format: "date-time" })),
     proposals: Type.Array(
-      Type.Object({ id: Type.Integer(), amountMinor: Type.Integer(), currency: Type.String(), sentOn: DateOnly, documentUrl: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]) }),
+      Type.Object({ id: Type.Integer(), amountMinor: Type.Integer(), currency: Type.String(), sentOn: DateOnly, documentUrl: Nullable(Type.String()), note: Nullable(Type.String()) }),
     ),
   },
   { $id: "Deal", title: "Deal" },
@@ -27,9 +27,9 @@ export const DealSchema = Type.Object(
 export const QueueItemSchema = Type.Object(
   {
     company: Type.Ref("Company"),
-    queueDay: Type.Union([DateOnly, Type.Null()]),
-    firstContactDueAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-    firstContactAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    queueDay: Nullable(DateOnly),
+    firstContactDueAt: Nullable(Type.String({ format: "date-time" })),
+    firstContactAt: Nullable(Type.String({ format: "date-time" })),
     firstContactOverdue: Type.Boolean(),
     deal: Type.Union([Type.Ref("Deal"), Type.Null()]),
   },
@@ -44,10 +44,10 @@ export const PromiseSchema = Type.Object(
     madeBy: Type.Object({ id: Type.Integer(), fullName: Type.String() }),
     kind: Type.String(),
     text: Type.String(),
-    dueOn: Type.Union([DateOnly, Type.Null()]),
+    dueOn: Nullable(DateOnly),
     status: StringEnum(["open", "kept", "broken"] as const),
-    resolvedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-    resolutionNote: Type.Union([Type.String(), Type.Null()]),
+    resolvedAt: Nullable(Type.String({ format: "date-time" })),
+    resolutionNote: Nullable(Type.String()),
   },
   { $id: "Promise", title: "Promise" },
 );
@@ -105,11 +105,11 @@ export const ManagerResultSchema = Type.Object(
     proposals: Type.Integer(),
     won: Type.Integer(),
     lost: Type.Integer(),
-    medianDaysToFirstSale: Type.Union([Type.Number(), Type.Null()]),
+    medianDaysToFirstSale: Nullable(Type.Number()),
     promisesBroken: Type.Integer(),
   },
   { $id: "ManagerResult", title: "ManagerResult" },
 );
-export const ProductSchema = Type.Object({ id: Type.Integer(), name: Type.String(), sku: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() }, { $id: "Product", title: "Product" });
+export const ProductSchema = Type.Object({ id: Type.Integer(), name: Type.String(), sku: Nullable(Type.String()), active: Type.Boolean() }, { $id: "Product", title: "Product" });
 
 export const conversionSchemas = [DealSchema, QueueItemSchema, PromiseSchema, ManagerResultSchema, ProductSchema];

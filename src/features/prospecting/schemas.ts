@@ -1,7 +1,7 @@
 import { Type, type Static } from "typebox";
 import { CALLER_OUTCOMES } from "../../domain/calling.js";
 import { COMPANY_SIZES } from "../../domain/conveyor.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { StringEnum, Nullable } from "../../server/schemaHelpers.js";
 
 const Id = Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9_-]+$" });
 const Names = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 });
@@ -75,12 +75,12 @@ export const CallListSchema = Type.Object(
     id: Type.Integer(),
     name: Type.String(),
     criteria: Type.Ref("CallListCriteria"),
-    scriptId: Type.Union([Type.Integer(), Type.Null()]),
+    scriptId: Nullable(Type.Integer()),
     callerIds: Type.Array(Type.Integer()),
     active: Type.Boolean(),
     ready: Type.Integer({ description: "Companies on the list not dropped." }),
     due: Type.Integer({ description: "Companies due for a call now." }),
-    refreshedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    refreshedAt: Nullable(Type.String({ format: "date-time" })),
   },
   { $id: "CallList", title: "CallList" },
 );
@@ -89,7 +89,7 @@ export const SaveCallListBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     criteria: Type.Ref("CallListCriteria"),
-    scriptId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    scriptId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     callerIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }),
     active: Type.Optional(Type.Boolean()),
   },

@@ -14,6 +14,7 @@ import { deadList, qualitySignal, restingClients } from "./queries.js";
 import { currentSalesPeriods } from "./salesPeriods.js";
 import { DecisionsBody, SaveReportBody } from "./schemas.js";
 import { checkWeek, reportForm, reportsOverview, saveReport, weekBounds } from "./weeklyReports.js";
+import { Nullable } from "../../server/schemaHelpers.js";
 
 const WeekQuery = Type.Object({ week: Type.Optional(Type.String({ format: "date", description: "The Monday of the week; default: this week." })) }, { additionalProperties: false });
 
@@ -64,8 +65,8 @@ export const rotationRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 holdingId: Type.Integer(),
                 companyId: Type.Integer(),
                 decision: Type.String(),
-                toUserId: Type.Union([Type.Integer(), Type.Null()]),
-                restUntil: Type.Union([Type.String({ format: "date" }), Type.Null()]),
+                toUserId: Nullable(Type.Integer()),
+                restUntil: Nullable(Type.String({ format: "date" })),
               }),
             ),
           }),

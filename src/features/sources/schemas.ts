@@ -7,14 +7,6 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const INTAKE_OUTCOMES = ["accepted", "duplicate", "invalid", "rate_limited"] as const;
 export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
 
-/**
- * An integer or null. Not a union: with the server's type coercion a union's integer branch
- * turns null into 0 (and a null branch turns 0 into null), so a price of 0 and "no price" would
- * blur; `nullable` keeps them apart.
- */
-export const NullableInteger = (options: { minimum?: number; maximum?: number; description?: string } = {}) =>
-  Type.Unsafe<number | null>({ type: "integer", nullable: true, ...options });
-
 const KindSchema = StringEnum(SOURCE_KINDS);
 const OutcomeCounts = Type.Object(Object.fromEntries(INTAKE_OUTCOMES.map((o) => [o, Type.Integer({ minimum: 0 })])) as Record<IntakeOutcome, ReturnType<typeof Type.Integer>>);
 export type OutcomeCountsDto = Record<IntakeOutcome, number>;
@@ -48,9 +40,9 @@ export type SourceOptionDto = Static<typeof SourceOptionSchema>;
 const sourceFields = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   kind: KindSchema,
-  costPerLeadMinor: Type.Optional(NullableInteger({ minimum: 0, maximum: 1e13, description: "Cost of one lead in minor units; with its currency, or both null." })),
+  costPerLeadMinor: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e13, description: "Cost of one lead in minor units; with its currency, or both null." }))),
   currency: Type.Optional(Nullable(Currency)),
-  ownerId: Type.Optional(NullableInteger({ minimum: 1, description: "An active user who answers for the source's quality." })),
+  ownerId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "An active user who answers for the source's quality." }))),
   active: Type.Optional(Type.Boolean()),
   intakeHourlyLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
 };

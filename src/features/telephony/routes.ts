@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, appError, responses } from "../../server/index.js";
 import { routeCall, type RoutedCall } from "./inboundCallRouter.js";
+import { Nullable } from "../../server/schemaHelpers.js";
 
 const InboundBody = Type.Object(
   { from: Type.String({ minLength: 1, maxLength: 40, description: "The caller's number as the PBX gives it." }), callId: Type.Optional(Type.String({ maxLength: 100 })) },
@@ -15,8 +16,8 @@ const RoutedSchema = Type.Object({
     fullName: Type.String(),
     role: Type.String(),
     reason: Type.String({ description: "Why the call went there (account_manager, holder, new_number, …)." }),
-    companyId: Type.Union([Type.Integer(), Type.Null()]),
-    callerE164: Type.Union([Type.String(), Type.Null()]),
+    companyId: Nullable(Type.Integer()),
+    callerE164: Nullable(Type.String()),
   }),
 });
 

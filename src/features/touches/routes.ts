@@ -2,11 +2,11 @@ import { Type } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { touchScope, type Actor } from "../../server/access/index.js";
 import { actorOf, appError, responses } from "../../server/index.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { StringEnum, Nullable } from "../../server/schemaHelpers.js";
 import { readSettings } from "../settings/teamSettings.js";
 import { coverageReport, listTouches } from "./queries.js";
 
-const Iso = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
+const Iso = Nullable(Type.String({ format: "date-time" }));
 
 const TouchRowSchema = Type.Object(
   {
@@ -85,7 +85,7 @@ export const touchRoutes: FastifyPluginAsyncTypebox = async (app) => {
             days: Type.Integer(),
             team: Type.Object(CoverageLine),
             byHolder: Type.Array(
-              Type.Object({ holderId: Type.Union([Type.Integer(), Type.Null()]), fullName: Type.Union([Type.String(), Type.Null()]), role: Type.Union([Type.String(), Type.Null()]), ...CoverageLine }),
+              Type.Object({ holderId: Nullable(Type.Integer()), fullName: Nullable(Type.String()), role: Nullable(Type.String()), ...CoverageLine }),
             ),
           }),
         }),

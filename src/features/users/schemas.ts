@@ -1,7 +1,7 @@
 import { Type, type Static } from "typebox";
 import { ROLES } from "../../domain/conveyor.js";
 import { LANGUAGES } from "../../server/errors.js";
-import { StringEnum } from "../../server/schemaHelpers.js";
+import { StringEnum, Nullable } from "../../server/schemaHelpers.js";
 
 export const RoleSchema = StringEnum(ROLES);
 export const LanguageSchema = StringEnum(LANGUAGES);
@@ -14,8 +14,8 @@ export const UserSchema = Type.Object(
     role: RoleSchema,
     language: LanguageSchema,
     active: Type.Boolean(),
-    dailyLeadCap: Type.Union([Type.Integer(), Type.Null()], { description: "Sales managers: new leads per day (null: the team default)." }),
-    team: Type.Union([Type.String(), Type.Null()], { description: "The sales team (office, branch) the person works in; null: none." }),
+    dailyLeadCap: Nullable(Type.Integer({ description: "Sales managers: new leads per day (null: the team default)." })),
+    team: Nullable(Type.String({ description: "The sales team (office, branch) the person works in; null: none." })),
   },
   { $id: "User", title: "User" },
 );
@@ -25,7 +25,7 @@ const Username = Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-
 const FullName = Type.String({ minLength: 1, maxLength: 200 });
 export const Password = Type.String({ minLength: 8, maxLength: 200 });
 /** Trimmed on save; blank means no team. */
-const Team = Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: "The sales team; blank or null: none." });
+const Team = Nullable(Type.String({ maxLength: 60 , description: "The sales team; blank or null: none." }));
 
 export const CreateUserBody = Type.Object(
   { username: Username, fullName: FullName, role: RoleSchema, password: Password, language: Type.Optional(LanguageSchema), team: Type.Optional(Team) },
@@ -40,7 +40,7 @@ export const UpdateUserBody = Type.Object(
     language: Type.Optional(LanguageSchema),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
-    dailyLeadCap: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }), Type.Null()])),
+    dailyLeadCap: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1000 }))),
     team: Type.Optional(Team),
   },
   { additionalProperties: false, minProperties: 1 },
