@@ -14,6 +14,8 @@ const USAGE = `conveyor <command>
   serve     start the API and web app (PORT, default 3000)
   migrate   apply database migrations and exit
   demo      fill an empty database with a realistic team and history
+  import FILE [--source NAME|ID] [--mapping FILE.json] [--encoding utf8|cp1251] [--delimiter ';']
+            [--dry-run] [--resume ID]   bring a CSV or XLSX client base in (conveyor import --help)
   sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights, rotation, source-watch)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
@@ -92,7 +94,26 @@ async function sweep() {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep };
+/** Brings a CSV or XLSX file into the base (features/imports/importCommand.ts); exits 0, 3 with rejected rows, 1 failed, 2 usage. */
+async function importFile() {
+  const { runImportCommand, IMPORT_USAGE } = await import("./features/imports/importCommand.js");
+  const argv = process.argv.slice(3);
+  if (argv.includes("--help") || argv.length === 0) {
+    console.log(IMPORT_USAGE);
+    process.exit(argv.length === 0 ? 2 : 0);
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  let code = 1;
+  try {
+    code = await runImportCommand(database, argv, config.timeZone);
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep, import: importFile };
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
   console.log(USAGE);

@@ -669,3 +669,78 @@ export const exportLog = pgTable(
   },
   (t) => [index("export_log_created_idx").on(t.createdAt), check("export_log_format_check", sql`${t.format} in ('csv','xlsx')`)],
 );
+
+/**
+ * A file brought into the base (#8): what it is (name, sha256, size), how its columns map, its
+ * options, and how far it got. Each batch commits with the progress it made, so after a crash
+ * the import resumes from `last_line` of the same file (checked by its hash) — never half a
+ * file silently, never a row twice.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    fileSize: bigint("file_size", { mode: "number" }).notNull(),
+    format: text("format").notNull(),
+    /** Where an uploaded file waits on the server; null when the command line reads it in place. */
+    storedPath: text("stored_path"),
+    /** The file's shape (folded headers), the key of its mapping preset. */
+    signature: text("signature").notNull(),
+    headers: jsonb("headers").$type<string[]>().notNull(),
+    mapping: jsonb("mapping").$type<(string | null)[]>(),
+    /** Encoding, delimiter, source, default country, batch size. */
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status").notNull().default("uploaded"),
+    /** The last dry run: counts, reasons, the first rejected rows. */
+    dryRun: jsonb("dry_run").$type<Record<string, unknown>>(),
+    rowsRead: integer("rows_read").notNull().default(0),
+    rowsCreated: integer("rows_created").notNull().default(0),
+    rowsMerged: integer("rows_merged").notNull().default(0),
+    rowsSkipped: integer("rows_skipped").notNull().default(0),
+    rowsRejected: integer("rows_rejected").notNull().default(0),
+    lastBatch: integer("last_batch").notNull().default(0),
+    /** The file line of the last committed row (the header is line 1). */
+    lastLine: integer("last_line").notNull().default(0),
+    /** Roughly how much of the file the committed batches read, for a progress bar. */
+    bytesDone: bigint("bytes_done", { mode: "number" }).notNull().default(0),
+    /** The process working the import: a batch commits only while it still holds it. */
+    runner: text("runner"),
+    error: text("error"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    /** Touched by every committed batch: a running import not touched for a while has crashed. */
+    updatedAt: updatedAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("imports_created_idx").on(t.createdAt),
+    check("imports_status_check", sql`${t.status} in ('uploaded','dry_run','running','done','failed')`),
+    check("imports_format_check", sql`${t.format} in ('csv','xlsx')`),
+  ],
+);
+
+/** Rows an import rejected, with their line, reason and the values as the file had them: the error report. */
+export const importRejects = pgTable(
+  "import_rejects",
+  {
+    importId: integer("import_id").notNull().references(() => imports.id, { onDelete: "cascade" }),
+    line: integer("line").notNull(),
+    code: text("code").notNull(),
+    field: text("field"),
+    value: text("value"),
+    raw: jsonb("raw").$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+/** The mapping last used for a file shape, offered when a file of the same shape comes again. */
+export const importPresets = pgTable("import_presets", {
+  signature: text("signature").primaryKey(),
+  mapping: jsonb("mapping").$type<(string | null)[]>().notNull(),
+  options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});

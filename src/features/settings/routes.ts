@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { isSupportedCountry } from "libphonenumber-js";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eq, sql } from "drizzle-orm";
 import { selectRows } from "../../db/connect.js";
@@ -6,6 +7,7 @@ import { absences, users } from "../../db/schema.js";
 import { mayManageAbsences, mayManageSettings } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { readSettings, writeSettings, type TeamSettings } from "./teamSettings.js";
+import { Nullable } from "../../server/schemaHelpers.js";
 
 const StageCode = Type.String({ minLength: 1, maxLength: 50, pattern: "^[a-z0-9_]+$" });
 
@@ -30,7 +32,7 @@ export const TeamSettingsSchema = Type.Object(
       {
         salesPeriodMinCases: Type.Integer({ minimum: 1, maximum: 10_000 }),
         salesPeriodFallbackDays: Type.Integer({ minimum: 1, maximum: 730 }),
-        salesPeriodOverrideDays: Type.Union([Type.Integer({ minimum: 1, maximum: 730 }), Type.Null()]),
+        salesPeriodOverrideDays: Nullable(Type.Integer({ minimum: 1, maximum: 730 })),
         termsInTier1: Type.Boolean(),
         groupTermMultiplier: Type.Number({ minimum: 1, maximum: 5 }),
         inactiveDays: Type.Integer({ minimum: 0, maximum: 365, description: "0: inactivity never lists a holding." }),
@@ -57,6 +59,7 @@ export const TeamSettingsSchema = Type.Object(
       },
       { additionalProperties: false, description: "The lead source quality watch." },
     ),
+    importDefaultCountry: Type.String({ pattern: "^[A-Z]{2}$", description: "Imports read phones without a country code as this country's (ISO 3166 alpha-2, e.g. UA)." }),
   },
   { $id: "TeamSettings", title: "TeamSettings", additionalProperties: false },
 );
@@ -87,6 +90,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(validTimeZone(wh.timeZone) ? [] : [{ field: "body.settings.workingHours.timeZone", rule: "timeZone" }]),
         ...(wh.endHour > wh.startHour ? [] : [{ field: "body.settings.workingHours.endHour", rule: "afterStart" }]),
         ...(value.dealStages.some((s) => s === "won" || s === "lost") ? [{ field: "body.settings.dealStages", rule: "reserved" }] : []),
+        ...(isSupportedCountry(value.importDefaultCountry) ? [] : [{ field: "body.settings.importDefaultCountry", rule: "country" }]),
       ];
       if (fields.length) throw appError("validation_failed", { fields });
       await writeSettings(db, value);
@@ -94,7 +98,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const AbsenceSchema = Type.Object({ id: Type.Integer(), userId: Type.Integer(), startsOn: Type.String({ format: "date" }), endsOn: Type.String({ format: "date" }), note: Type.Union([Type.String(), Type.Null()]) });
+  const AbsenceSchema = Type.Object({ id: Type.Integer(), userId: Type.Integer(), startsOn: Type.String({ format: "date" }), endsOn: Type.String({ format: "date" }), note: Nullable(Type.String()) });
   app.get(
     "/absences",
     { schema: { tags, summary: "Current and future absences", response: responses({ 200: Type.Object({ items: Type.Array(AbsenceSchema) }) }) } },

@@ -24,6 +24,8 @@ export interface TeamSettings {
   rotation: RotationSettings;
   /** The lead source quality watch: conversion drops and spam-like patterns (see domain/sourceWatch). */
   sourceWatch: SourceWatchSettings;
+  /** Imports read phones written without a country code as this country's (ISO 3166 alpha-2). */
+  importDefaultCountry: string;
 }
 
 /** The rotation policy of "dead" clients (see domain/rotation). */
@@ -77,6 +79,7 @@ export function defaultSettings(timeZone: string): TeamSettings {
     reorderReminderDays: 3,
     rotation: { ...DEFAULT_ROTATION_SETTINGS },
     sourceWatch: { ...DEFAULT_SOURCE_WATCH },
+    importDefaultCountry: "UA",
   };
 }
 

@@ -9,3 +9,4 @@ export * from "./sources.js";
 export * from "./commissions.js";
 export * from "./dashboard.js";
 export * from "./alerts.js";
+export * from "./imports.js";
