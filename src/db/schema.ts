@@ -134,7 +134,8 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("contacts_company_idx").on(t.companyId)],
+  // Emails are stored lower-cased; the intake and imports match them with `emails @> array[…]`.
+  (t) => [index("contacts_company_idx").on(t.companyId), index("contacts_emails_idx").using("gin", t.emails)],
 );
 
 export const contactPhones = pgTable(
@@ -184,6 +185,8 @@ export const holdings = pgTable(
     uniqueIndex("holdings_one_open_per_company").on(t.companyId).where(sql`${t.endedAt} is null`),
     index("holdings_open_by_user_idx").on(t.userId).where(sql`${t.endedAt} is null`),
     index("holdings_company_idx").on(t.companyId, t.startedAt),
+    // Leads of a period: tier-2 holdings by start (the source watch, the dashboard).
+    index("holdings_tier2_started_idx").on(t.startedAt).where(sql`${t.tier} = 2`),
     check("holdings_tier_check", sql`${t.tier} between 1 and 3`),
     check("holdings_end_check", sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
     check("holdings_dead_check", sql`(${t.deadListedAt} is null) = (${t.deadReason} is null)`),
@@ -362,11 +365,18 @@ export const deals = pgTable(
     postponeCategory: text("postpone_category"),
     postponeNote: text("postpone_note"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the manager first confirmed a real need: the deal moved past the first stage (or was
+     * won). A lead dropped at the first stage was never qualified — the source watch counts this.
+     */
+    qualifiedAt: timestamp("qualified_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("deals_one_open_per_company").on(t.companyId).where(sql`${t.closedAt} is null`),
+    // A source's leads and their deals, won or lost (the open-deal index covers open ones only).
+    index("deals_company_idx").on(t.companyId),
     index("deals_manager_idx").on(t.managerId, t.closedAt),
   ],
 );
@@ -411,7 +421,8 @@ export const orders = pgTable(
     totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
     createdBy: integer("created_by").references(() => users.id),
   },
-  (t) => [index("orders_company_idx").on(t.companyId, t.orderedAt)],
+  // Months of sales (commissions, the dashboard) read orders by date.
+  (t) => [index("orders_company_idx").on(t.companyId, t.orderedAt), index("orders_ordered_at_idx").on(t.orderedAt)],
 );
 
 export const orderLines = pgTable(

@@ -6,7 +6,7 @@ import { FREE_MAIL, INDUSTRIES, MOBILE_PREFIXES, NAME_STEMS, OWNER_POSITION, PEO
 
 /** The client base: legal names, valid tax ids, contacts with valid phones. No dates, no stages. */
 
-export const SOURCES = ["cold base", "partner", "website form", "exhibition", "inbound call", "ads"] as const;
+export const SOURCES = ["cold base", "partner", "website form", "exhibition", "inbound call", "ads", "lead marketplace"] as const;
 export type Source = (typeof SOURCES)[number];
 
 export interface ContactSeed {
@@ -30,7 +30,8 @@ export interface CompanySeed {
   contacts: ContactSeed[];
 }
 
-const SOURCE_WEIGHTS: Record<Source, number> = { "cold base": 55, partner: 9, "website form": 12, exhibition: 8, "inbound call": 8, ads: 8 };
+// The lead marketplace's companies are the demo's separate batch of bought leads (fillDemo), never drawn here.
+const SOURCE_WEIGHTS: Record<Source, number> = { "cold base": 55, partner: 9, "website form": 12, exhibition: 8, "inbound call": 8, ads: 8, "lead marketplace": 0 };
 const SIZE_WEIGHTS: Record<CompanySize, number> = { micro: 20, small: 42, medium: 28, large: 10 };
 /** Legal forms by country: organisations (with a brand name) and sole traders (named after the owner). */
 const FORMS: Record<Country, Record<string, number>> = {

@@ -35,10 +35,11 @@ export async function writeConversion(tx: DbOrTx, timeZone: string): Promise<{ d
 
   // Every lead held now has an open deal; its stage follows how much the manager has done.
   const openDeals = await rows(sql`
-    insert into deals (company_id, manager_id, stage, opened_at, postponed_until, postpone_category, postpone_note)
+    insert into deals (company_id, manager_id, stage, opened_at, qualified_at, postponed_until, postpone_category, postpone_note)
     select h.company_id, h.user_id,
            case when n >= 6 then 'negotiation' when n >= 4 then 'proposal_sent' when n >= 2 then 'need_identified' else 'first_contact' end,
            h.started_at,
+           case when n >= 2 then least(h.started_at + interval '2 days', now()) end,
            case when h.company_id % 9 = 0 then current_date + 20 end,
            case when h.company_id % 9 = 0 then 'budget_cycle' end,
            case when h.company_id % 9 = 0 then 'Бюджет на упаковку утверждают в начале квартала' end
@@ -54,11 +55,17 @@ export async function writeConversion(tx: DbOrTx, timeZone: string): Promise<{ d
 
   // Customers: the tier-2 holding that ended in the hand-over to tier 3 was a won deal with a first order.
   const won = await rows(sql`
-    insert into deals (company_id, manager_id, stage, opened_at, closed_at, amount_minor, currency)
-    select h.company_id, h.user_id, 'won', h.started_at, h.ended_at, (30 + h.company_id % 70) * 1000000, 'UAH'
+    insert into deals (company_id, manager_id, stage, opened_at, qualified_at, closed_at, amount_minor, currency)
+    select h.company_id, h.user_id, 'won', h.started_at, least(h.started_at + interval '2 days', h.ended_at), h.ended_at, (30 + h.company_id % 70) * 1000000, 'UAH'
     from holdings h
     where h.tier = 2 and h.end_reason = 'handed_over'
       and exists (select 1 from holdings n where n.company_id = h.company_id and n.tier = 3 and n.started_at >= h.ended_at)
+    returning id`);
+  // Leads dropped with no real need: the deal was opened to close it as lost at the first stage.
+  const lost = await rows(sql`
+    insert into deals (company_id, manager_id, stage, opened_at, closed_at, lost_reason)
+    select h.company_id, h.user_id, 'lost', h.started_at + interval '10 minutes', h.ended_at, h.end_note
+    from holdings h where h.tier = 2 and h.end_reason = 'lost'
     returning id`);
   const orders = await rows(sql`
     insert into orders (company_id, deal_id, ordered_at, currency, total_minor, created_by)
@@ -83,5 +90,5 @@ export async function writeConversion(tx: DbOrTx, timeZone: string): Promise<{ d
     where d.stage = 'won' and (k.n = 1 or d.id % 2 = 0)
     returning id`);
   await tx.execute(sql`update holdings set accepted_at = started_at + interval '2 hours' where tier = 3 and started_at < now() - interval '1 day'`);
-  return { deals: openDeals + won, orders, promises };
+  return { deals: openDeals + won + lost, orders, promises };
 }

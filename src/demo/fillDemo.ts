@@ -7,6 +7,8 @@ import { planHistory } from "./history.js";
 import { writeProspecting } from "./prospecting.js";
 import { writeConversion } from "./conversion.js";
 import { writeAccounts } from "./accounts.js";
+import { writeCommissionRules } from "./commissions.js";
+import { runSourceWatch } from "../features/alerts/sourceWatchSweep.js";
 import { Random } from "./random.js";
 import { writeIntakeLog, writeSources } from "./sources.js";
 import { createTeam, DEMO_PASSWORD, describeMember, type Team } from "./team.js";
@@ -27,6 +29,8 @@ export interface DemoOptions {
 }
 
 export const DEFAULT_SEED = 20_250_301;
+/** Bought leads on top of the base, as a share of its size. */
+const BOUGHT_LEADS_SHARE = 0.3;
 
 export async function fillDemo(database: Database, options: DemoOptions = {}): Promise<string> {
   const started = performance.now();
@@ -42,15 +46,21 @@ export async function fillDemo(database: Database, options: DemoOptions = {}): P
     const team = await createTeam(tx, passwordHash);
     const rng = new Random(options.seed ?? DEFAULT_SEED);
     const sources = await writeSources(tx, team);
-    const seeds = generateCompanies(rng, options.companies ?? 300);
+    const total = options.companies ?? 300;
+    // The last ones are a batch of bought leads (single companies: groups come first).
+    const bought = Math.round(total * BOUGHT_LEADS_SHARE);
+    const seeds = generateCompanies(rng, total + bought).map((seed, i) => (i >= total ? { ...seed, source: "lead marketplace" as const } : seed));
     const histories = seeds.map((seed) => planHistory(rng, seed, team, sources, now));
     const written = await writeBase(tx, seeds, histories, sources);
     const intakes = await writeIntakeLog(tx, rng, sources, now);
     const prospecting = await writeProspecting(tx, team);
     const conversion = await writeConversion(tx, options.timeZone ?? "Europe/Kyiv");
     const accounts = await writeAccounts(tx, options.timeZone ?? "Europe/Kyiv", new Date(now));
+    await writeCommissionRules(tx, options.timeZone ?? "Europe/Kyiv", new Date(now));
+    // The source watch as the first sweep leaves it: the marketplace's leads stopped qualifying.
+    const watch = await runSourceWatch(tx, options.timeZone ?? "Europe/Kyiv", new Date(now));
     const stages = histories.reduce<Record<string, number>>((acc, h) => ({ ...acc, [h.stage]: (acc[h.stage] ?? 0) + 1 }), {});
-    return { team, written, stages, prospecting, conversion, accounts, sources: { count: Object.keys(sources).length + 1, intakes } } as const;
+    return { team, written, stages, prospecting, conversion, accounts, sources: { count: Object.keys(sources).length + 1, intakes, alerts: watch.raised.length } } as const;
   });
 
   if ("refused" in outcome) {
@@ -66,7 +76,7 @@ function summary(
   prospecting: { callLists: number; calls: number },
   conversion: { deals: number; orders: number; promises: number },
   accounts: { repeatOrders: number; invoices: number; customers: number },
-  sources: { count: number; intakes: number },
+  sources: { count: number; intakes: number; alerts: number },
   seconds: number,
 ): string {
   const lines = [
@@ -75,7 +85,7 @@ function summary(
     `  ${written.contacts} contacts with ${written.phones} phones, ${written.holdings} holdings (${written.openHoldings} open), ${written.activities} timeline entries over the last four months`,
     `  ${prospecting.callLists} call lists with a script and instructions, ${prospecting.calls} logged calls behind the callers' results`,
     `  ${conversion.deals} deals, ${conversion.orders} first orders, ${conversion.promises} promises made at conversion`,
-    `  ${sources.count} lead sources with costs and owners; ${sources.intakes} posts in the web form's intake log`,
+    `  ${sources.count} lead sources with costs and owners; ${sources.intakes} posts in the web form's intake log; ${sources.alerts} open source alerts`,
     `  ${accounts.repeatOrders} repeat orders and ${accounts.invoices} invoices; segments and reorder dates for ${accounts.customers} customers`,
     "",
   ];

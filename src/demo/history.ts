@@ -10,6 +10,7 @@ import {
   CONTRACT_SIGNED,
   CUSTOMER_HANDOVER,
   HEAD_NOTES,
+  JUNK_LEAD,
   LEAD_HANDOVER,
   MANAGER_WORK,
   type CallerOutcome,
@@ -95,6 +96,8 @@ export function planHistory(rng: Random, company: CompanySeed, team: Team, sourc
     return s.finish(plot);
   }
 
+  if (company.source === "lead marketplace") return boughtLead(s, rng, team);
+
   const plot: Plot = rng.weighted({ unassigned: 30, cold: 36, lead: 19, customer: 11, archived: 4 });
   switch (plot) {
     case "unassigned":
@@ -128,6 +131,31 @@ export function planHistory(rng: Random, company: CompanySeed, team: Team, sourc
       return s.finish(plot);
     }
   }
+}
+
+/**
+ * A lead bought from the marketplace, straight into a manager's queue. For months about half
+ * had a real need; in the last three weeks nearly none do (the partner started reselling junk),
+ * which the source watch reports on the head's dashboard.
+ */
+function boughtLead(s: Story, rng: Random, team: Team): CompanyHistory {
+  // The marketplace sells more and more: four in ten of its leads came in the last three weeks.
+  const ago = rng.chance(0.42) ? rng.between(1, 21) : rng.between(21, 115);
+  const manager = rng.pick(team.managers);
+  const real = rng.chance(ago < 21 ? 0.08 : 0.55);
+  s.createLead(manager, ago);
+  if (!real) {
+    s.dropLead(manager, Math.max(ago - rng.between(0.2, 1.5), 0.05));
+    return s.finish("cold");
+  }
+  if (ago > 30 && rng.chance(0.35)) {
+    const customerAgo = rng.between(3, ago - 20);
+    s.managerPhase(manager, customerAgo, true);
+    s.accountPhase(s.handToAccount(manager, customerAgo));
+    return s.finish("customer");
+  }
+  s.managerPhase(manager, 0, true);
+  return s.finish("lead");
 }
 
 class Story {
@@ -235,6 +263,19 @@ class Story {
     this.created(manager, at, "lead");
     this.hold(manager, 2, at);
     this.log(manager, "holder_assigned", at + 5000, null, { userId: manager.id, tier: 2 });
+  }
+
+  /** A lead with no real need: the manager tries it, finds nothing, and drops it back to the cold base. */
+  dropLead(manager: Member, daysAgo: number) {
+    const from = this.cursor;
+    const called = this.step(manager, daysAgo);
+    const outcome = this.rng.weighted({ no_answer: 40, wrong_number: 30, not_target: 30 });
+    this.log(manager, "call", called, this.text(JUNK_LEAD[outcome]), { outcome });
+    const at = called + this.rng.int(5, 40) * MINUTE;
+    const reason = this.text(JUNK_LEAD.reason);
+    this.release(at, "lost", reason);
+    this.log(manager, "stage_changed", at, reason, { fromStage: "lead", toStage: "cold", reason: "deal_lost" });
+    this.sideWork(manager, from, daysAgo);
   }
 
   reassign(from: Member, daysAgo: number): Member {

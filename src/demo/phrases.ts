@@ -107,3 +107,11 @@ export const HEAD_NOTES = {
   archived: ["Повторный отказ, в архив", "Повторна відмова, в архів"],
   liquidated: ["Компания ликвидирована, в архив", "Компанію ліквідовано, в архів"],
 } satisfies Record<string, Phrase>;
+
+/** A bought lead with no real need: the manager's one try, and why it went back to the cold base. */
+export const JUNK_LEAD = {
+  no_answer: ["Номер из заявки не отвечает, SMS без ответа", "Номер із заявки не відповідає, SMS без відповіді"],
+  wrong_number: ["По номеру из заявки о нас не слышали", "За номером із заявки про нас не чули"],
+  not_target: ["Заявку не оставляли, упаковка не нужна", "Заявку не залишали, пакування не потрібне"],
+  reason: ["Нецелевой лид от партнёра, возвращён в холодную базу", "Нецільовий лід від партнера, повернуто в холодну базу"],
+} as const satisfies Record<string, Phrase>;

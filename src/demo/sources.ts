@@ -29,6 +29,7 @@ const PLANS: Record<Source, Plan> = {
   exhibition: { name: "Выставка «Агро-Пром»", kind: "exhibition", costPerLeadMinor: 60_000, owner: (t) => t.managers[1] ?? t.managers[0] ?? null },
   "inbound call": { name: "Входящие звонки", kind: "inbound_call", costPerLeadMinor: null, owner: () => null },
   ads: { name: "Реклама Google Ads", kind: "ads", costPerLeadMinor: 32_000, owner: (t) => t.head },
+  "lead marketplace": { name: "Партнёр «ЛидМаркет» (покупные лиды)", kind: "partner", costPerLeadMinor: 25_000, owner: (t) => t.managers[2] ?? t.head },
 };
 
 /** A source the team tried and switched off: it shows that switching off keeps the history. */

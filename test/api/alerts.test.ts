@@ -67,11 +67,11 @@ async function leads(sourceId: number | null, spec: { count: number; from: numbe
   return ids;
 }
 
-/** A deal opened a day after each company's lead moment. */
+/** A deal that confirmed a need a day after each company's lead moment. */
 async function qualify(ids: number[]) {
   await server.database.db.execute(
-    sql`insert into deals (company_id, manager_id, stage, opened_at)
-        select h.company_id, h.user_id, 'first_contact', h.started_at + interval '1 day' from holdings h
+    sql`insert into deals (company_id, manager_id, stage, opened_at, qualified_at)
+        select h.company_id, h.user_id, 'need_identified', h.started_at + interval '1 day', h.started_at + interval '1 day' from holdings h
         where h.tier = 2 and h.company_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
   );
 }
@@ -120,10 +120,10 @@ describe("leadCohorts: the shared per-source lead funnel", () => {
     const [a, b, c] = await leads(cohort, { count: 3, from: 10, to: 10 });
     const [unsourced] = await leads(null, { count: 1, from: 10, to: 10 });
     const db = server.database.db;
-    // a: qualified on day 2, bought on day 5. b: deal on day 5 (too late for "within 3 days"), bought before it was a lead.
-    await db.execute(sql`insert into deals (company_id, manager_id, stage, opened_at) select company_id, user_id, 'first_contact', started_at + interval '2 days' from holdings where company_id = ${a!}`);
+    // a: qualified on day 2, bought on day 5. b: qualified on day 5 (too late for "within 3 days"), bought before it was a lead.
+    await db.execute(sql`insert into deals (company_id, manager_id, stage, opened_at, qualified_at) select company_id, user_id, 'need_identified', started_at + interval '1 day', started_at + interval '2 days' from holdings where company_id = ${a!}`);
     await db.execute(sql`insert into orders (company_id, ordered_at, currency, total_minor) select company_id, started_at + interval '5 days', 'UAH', 123400 from holdings where company_id = ${a!}`);
-    await db.execute(sql`insert into deals (company_id, manager_id, stage, opened_at) select company_id, user_id, 'first_contact', started_at + interval '5 days' from holdings where company_id = ${b!}`);
+    await db.execute(sql`insert into deals (company_id, manager_id, stage, opened_at, qualified_at) select company_id, user_id, 'need_identified', started_at + interval '5 days', started_at + interval '5 days' from holdings where company_id = ${b!}`);
     await db.execute(sql`insert into orders (company_id, ordered_at, currency, total_minor) select company_id, started_at - interval '30 days', 'UAH', 5000 from holdings where company_id = ${b!}`);
     await db.execute(sql`insert into orders (company_id, ordered_at, currency, total_minor) select company_id, started_at + interval '6 days', 'UAH', 7000 from holdings where company_id = ${b!}`);
     // c was a lead once before, 200 days ago: its lead moment is then, not now.

@@ -184,6 +184,32 @@ describe("deals", () => {
     expect(kinds.slice(0, 6)).toEqual(["stage_changed", "deal_lost", "deal_postponed", "proposal_sent", "deal_stage_changed", "deal_opened"]);
   });
 
+  it("counts a lead as qualified only once its deal moves past the first stage or is won, not when a deal is opened to drop it", async () => {
+    const managerUser = await server.createUser("manager");
+    const manager = await server.signedIn(managerUser);
+    const qualifiedAt = async (dealId: number) =>
+      (await selectRows<{ at: string | null }>(server.database.db, sql`select qualified_at::text as at from deals where id = ${dealId}`))[0]!.at;
+    const junk = await leadFor(managerUser, "Junk Lead Co");
+    const junkDeal = (await manager.post(`/api/companies/${junk.id}/deals`, {})).body.deal.id;
+    expect((await manager.post(`/api/deals/${junkDeal}/lose`, { reason: "Не наш клиент" })).status).toBe(200);
+    expect(await qualifiedAt(junkDeal)).toBeNull();
+
+    const real = await leadFor(managerUser, "Real Need Co");
+    const realDeal = (await manager.post(`/api/companies/${real.id}/deals`, {})).body.deal.id;
+    expect(await qualifiedAt(realDeal)).toBeNull();
+    await manager.post(`/api/deals/${realDeal}/stage`, { stage: "need_identified" });
+    const first = await qualifiedAt(realDeal);
+    expect(first).not.toBeNull();
+    // Moving on, or back to the first stage, keeps the first moment.
+    await manager.post(`/api/deals/${realDeal}/stage`, { stage: "first_contact" });
+    await manager.post(`/api/deals/${realDeal}/stage`, { stage: "negotiation" });
+    expect(await qualifiedAt(realDeal)).toBe(first);
+
+    const straight = await leadFor(managerUser, "Straight To Proposal Co");
+    const straightDeal = (await manager.post(`/api/companies/${straight.id}/deals`, { stage: "proposal_sent" })).body.deal.id;
+    expect(await qualifiedAt(straightDeal)).not.toBeNull();
+  });
+
   it("shows a manager their leads and holdings with full history, and nothing else of the base", async () => {
     const managerUser = await server.createUser("manager");
     const manager = await server.signedIn(managerUser);

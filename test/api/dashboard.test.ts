@@ -56,10 +56,12 @@ async function leadAt(id: number, manager: TestUser, offset: number) {
                          where company_id = ${id} and ended_at is null`);
 }
 
+/** A deal opened and qualified (moved past the first stage) at `offset`. */
 async function dealAt(id: number, offset: number): Promise<number> {
   const res = await head.post(`/api/companies/${id}/deals`, {});
   expect(res.status).toBe(201);
-  await db().execute(sql`update deals set opened_at = ${at(offset)}::timestamptz where id = ${res.body.deal.id}`);
+  expect((await head.post(`/api/deals/${res.body.deal.id}/stage`, { stage: "need_identified" })).status).toBe(200);
+  await db().execute(sql`update deals set opened_at = ${at(offset)}::timestamptz, qualified_at = ${at(offset)}::timestamptz where id = ${res.body.deal.id}`);
   return res.body.deal.id;
 }
 

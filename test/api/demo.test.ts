@@ -242,6 +242,24 @@ describe("demo data", () => {
     expect(touch!.live_without_date).toBe(0);
   });
 
+  it("leaves the head's dashboard something to say: a bought-leads partner whose leads stopped qualifying, and commission rules", async () => {
+    const alerts = await rows<{ kind: string; metric: string; name: string; owner: string | null; recent: number; baseline: number }>(
+      sql`select a.kind, a.metric, s.name, u.username as owner, (a.figures->'recent'->>'rate')::float as recent, (a.figures->'baseline'->>'rate')::float as baseline
+          from alerts a join lead_sources s on s.id = a.source_id left join users u on u.id = s.owner_id where a.resolved_at is null`,
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ kind: "source_conversion_drop", metric: "qualified", name: expect.stringContaining("ЛидМаркет"), owner: "manager3" });
+    expect(alerts[0]!.recent).toBeLessThan(alerts[0]!.baseline / 3);
+    // Every dropped lead was a deal opened and lost at the first stage, never qualified.
+    const [junk] = await rows<{ n: number; qualified: number }>(
+      sql`select count(*)::int as n, count(qualified_at)::int as qualified from deals where stage = 'lost'`,
+    );
+    expect(junk!.n).toBeGreaterThan(20);
+    expect(junk!.qualified).toBe(0);
+    const rules = await rows<{ tier: number }>(sql`select distinct tier from commission_rules order by tier`);
+    expect(rules.map((r) => r.tier)).toEqual([1, 2, 3]);
+  });
+
   it("refuses a second run and changes nothing", async () => {
     const before = await tableCounts();
     const again = await fillDemo(database);

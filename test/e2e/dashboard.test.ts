@@ -46,8 +46,9 @@ async function leads(sourceId: number, count: number, oldest: number, newest: nu
                  values (${name}, ${name.toLowerCase()}, ${sold ? "customer" : "lead"}, ${sourceId}) returning id),
            h2 as (insert into holdings (company_id, user_id, tier, started_at, ended_at, end_reason)
                   select id, ${manager}, 2, ${leadAt.toISOString()}::timestamptz, ${soldAt}::timestamptz, ${sold ? "sold" : null} from c),
-           d as (insert into deals (company_id, manager_id, stage, opened_at, closed_at, amount_minor, currency)
-                 select id, ${manager}, ${sold ? "won" : "first_contact"}, ${new Date(leadAt.getTime() + DAY_MS).toISOString()}::timestamptz, ${soldAt}::timestamptz,
+           d as (insert into deals (company_id, manager_id, stage, opened_at, qualified_at, closed_at, amount_minor, currency)
+                 select id, ${manager}, ${sold ? "won" : "need_identified"}, ${new Date(leadAt.getTime() + DAY_MS).toISOString()}::timestamptz,
+                        ${new Date(leadAt.getTime() + DAY_MS).toISOString()}::timestamptz, ${soldAt}::timestamptz,
                         ${sold ? 120_000 : null}, ${sold ? "UAH" : null}
                  from c where ${qualified} returning id, company_id),
            o as (insert into orders (company_id, deal_id, ordered_at, currency, total_minor)

@@ -31,12 +31,12 @@ const within = (column: SQL, days: number | undefined, asOf: Date): SQL =>
  * Leads whose lead moment is in [from, to); qualified/firstSales counted within the given days
  * of the lead moment when given (else any time up to `asOf`).
  *
- * The lead moment is the start of the company's first tier-2 holding. Qualified: a deal opened
- * at or after it. First sale: the company's first order ever, when it came at or after the lead
+ * The lead moment is the start of the company's first tier-2 holding. Qualified: a deal of the
+ * company qualified (moved past the first stage, or won) at or after it — opening a deal is
+ * not enough, since a manager opens one to drop a junk lead too. First sale: the company's first order ever, when it came at or after the lead
  * moment (a company that bought before it became a lead has no first sale to credit). Sources
  * without leads in the period have no row. The first order is read through
- * orders(company_id, ordered_at); deals have no company index for closed deals, so they are
- * hash-joined once, restricted to those opened since `from`.
+ * orders(company_id, ordered_at), deals through deals(company_id).
  */
 export async function leadCohorts(db: DbOrTx, o: LeadCohortQuery): Promise<SourceCohortRow[]> {
   if (o.sourceIds?.length === 0 || o.userIds?.length === 0) return [];
@@ -61,7 +61,7 @@ export async function leadCohorts(db: DbOrTx, o: LeadCohortQuery): Promise<Sourc
         qualified as (
           select distinct l.company_id
           from leads l join deals d on d.company_id = l.company_id
-          where d.opened_at >= ${from}::timestamptz and d.opened_at >= l.lead_at and ${within(sql`d.opened_at`, o.qualifyWithinDays, o.asOf)}
+          where d.qualified_at >= ${from}::timestamptz and d.qualified_at >= l.lead_at and ${within(sql`d.qualified_at`, o.qualifyWithinDays, o.asOf)}
         ),
         first_sales as (
           select l.company_id, fo.total_minor

@@ -35,7 +35,10 @@ export async function winDeal(db: Db, actor: Actor, dealId: number, input: WinDe
       .values({ companyId: deal.companyId, dealId, orderedAt: now, currency: input.currency, totalMinor: total, createdBy: actor.id })
       .returning({ id: orders.id });
     await tx.insert(orderLines).values(input.lines.map((l) => ({ orderId: order!.id, productId: l.productId, quantity: l.quantity, amountMinor: l.amountMinor })));
-    await tx.update(deals).set({ stage: "won", closedAt: now, amountMinor: total, currency: input.currency, postponedUntil: null, updatedAt: now }).where(eq(deals.id, dealId));
+    await tx
+      .update(deals)
+      .set({ stage: "won", qualifiedAt: sql`coalesce(${deals.qualifiedAt}, ${now.toISOString()}::timestamptz)`, closedAt: now, amountMinor: total, currency: input.currency, postponedUntil: null, updatedAt: now })
+      .where(eq(deals.id, dealId));
     if (input.promises.length) {
       await tx.insert(promises).values(input.promises.map((p) => ({ companyId: deal.companyId, dealId, madeBy: deal.managerId, kind: p.kind, text: p.text.trim(), dueOn: p.dueOn ?? null })));
     }

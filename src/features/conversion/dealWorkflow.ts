@@ -34,7 +34,15 @@ export async function openDeal(
     try {
       const [row] = await tx
         .insert(deals)
-        .values({ companyId, managerId: holding.userId, stage, amountMinor: input.amountMinor ?? null, currency: input.currency ?? null })
+        .values({
+          companyId,
+          managerId: holding.userId,
+          stage,
+          // Opened straight at a later stage: the need is already confirmed.
+          qualifiedAt: stage === settings.dealStages[0] ? null : new Date(),
+          amountMinor: input.amountMinor ?? null,
+          currency: input.currency ?? null,
+        })
         .returning({ id: deals.id });
       await appendActivities(tx, [{ companyId, actorId: actor.id, kind: "deal_opened", data: { dealId: row!.id, stage } }]);
       return (await findDeal(tx, row!.id))!;
@@ -52,7 +60,12 @@ export async function moveDeal(db: Db, actor: Actor, dealId: number, stage: stri
     const problem = checkStageMove(settings.dealStages, deal.closed, stage);
     if (problem) throw appError(problem, problem === "unknown_stage" ? { stages: settings.dealStages } : undefined);
     if (stage === deal.stage) return (await findDeal(tx, dealId))!;
-    await tx.update(deals).set({ stage, updatedAt: new Date() }).where(eq(deals.id, dealId));
+    const now = new Date();
+    const qualifies = stage !== settings.dealStages[0];
+    await tx
+      .update(deals)
+      .set({ stage, updatedAt: now, ...(qualifies ? { qualifiedAt: sql`coalesce(${deals.qualifiedAt}, ${now.toISOString()}::timestamptz)` } : {}) })
+      .where(eq(deals.id, dealId));
     await appendActivities(tx, [{ companyId: deal.companyId, actorId: actor.id, kind: "deal_stage_changed", data: { dealId, from: deal.stage, to: stage } }]);
     return (await findDeal(tx, dealId))!;
   });

@@ -24,7 +24,7 @@ export async function companiesHoldingKeys(db: DbOrTx, rows: readonly ImportedRo
         union
         select company_id from contact_phones where e164 collate "C" = any(array(select jsonb_array_elements_text(${jsonList(phones)}::jsonb)))
         union
-        select ct.company_id from contacts ct, unnest(ct.emails) e where e in (select jsonb_array_elements_text(${jsonList(emails)}::jsonb))
+        select ct.company_id from contacts ct where ct.emails && array(select jsonb_array_elements_text(${jsonList(emails)}::jsonb))
         order by 1`,
   );
   if (ids.length === 0) return [];

@@ -23,7 +23,7 @@ export async function lockDuplicateKeys(tx: DbOrTx, lead: PreparedLead): Promise
   }
 }
 
-/** A company anywhere in the base with the lead's tax id, one of its phones, or one of its emails (any case). */
+/** A company anywhere in the base with the lead's tax id, one of its phones, or one of its emails (stored lower-cased, like the lead's). */
 export async function findDuplicate(db: DbOrTx, lead: PreparedLead): Promise<DuplicateMatch | null> {
   const arms: SQL[] = [];
   if (lead.legalId) {
@@ -34,7 +34,7 @@ export async function findDuplicate(db: DbOrTx, lead: PreparedLead): Promise<Dup
   }
   if (lead.email) {
     arms.push(sql`(select ct.company_id, 3 as rank, 'email' as matched_by from contacts ct
-                   where exists (select 1 from unnest(ct.emails) e where lower(e) = ${lead.email}) limit 1)`);
+                   where ct.emails @> array[${lead.email}]::text[] limit 1)`);
   }
   if (arms.length === 0) return null;
   const [row] = await selectRows<{ company_id: number; matched_by: DuplicateMatch["by"] }>(

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline as MantineTimeline, Title } from "@mantine/core";
 import {
+  IconFileImport,
   IconAlertTriangle,
   IconArchive,
   IconArrowRight,
@@ -77,6 +78,7 @@ const KINDS: Record<string, { icon: typeof IconNote; color: string }> = {
   rest_ended: { icon: IconClockPlay, color: "teal" },
   weekly_report: { icon: IconClipboardList, color: "cyan" },
   lead_reposted: { icon: IconRepeat, color: "orange" },
+  imported: { icon: IconFileImport, color: "gray" },
 };
 
 /** An order from a won deal is the first one; the account manager's later orders are repeat orders. */
@@ -274,6 +276,13 @@ function EntryBody({ entry }: { entry: Activity }) {
         </Text>,
       );
       break;
+    case "imported":
+      parts.push(
+        <Text key="i" size="sm">
+          {t(data.action === "merged" ? "timeline.importMerged" : "timeline.importCreated", { file: str(data.file) || (entry.text ?? ""), lines: Array.isArray(data.lines) ? data.lines.join(", ") : "" })}
+        </Text>,
+      );
+      break;
     case "rest_ended":
       parts.push(
         <Text key="r" size="sm">
@@ -316,7 +325,7 @@ function EntryBody({ entry }: { entry: Activity }) {
       </Badge>,
     );
   }
-  const showsText = !["contact_added", "contact_updated"].includes(entry.kind) && entry.text;
+  const showsText = !["contact_added", "contact_updated", "imported"].includes(entry.kind) && entry.text;
   return (
     <Stack gap={4} mt={2}>
       {entry.kind === "call" && data.outcome ? (
