@@ -28,6 +28,7 @@ import { MyReportPage } from "./rotation/MyReportPage";
 import { SourcesPage } from "./sources/SourcesPage";
 import { CommissionsPage } from "./commissions/CommissionsPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { ImportsPage } from "./imports/ImportsPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
 function RequireSignIn() {
@@ -83,6 +84,7 @@ export function App() {
             <Route path="dashboard" element={<DashboardPage />} />
             <Route path="sources" element={<SourcesPage />} />
             <Route path="commissions" element={<CommissionsPage />} />
+            <Route path="imports" element={<ImportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -85,3 +85,5 @@ export const managesSources = (user: User) => STEER_THE_CONVEYOR.includes(user.r
 export const seesCommissions = (user: User) => ["admin", "head", "back_office", "caller", "manager", "account_manager"].includes(user.role);
 /** The head, admin and the back office (who pays them) see everyone's commissions. */
 export const seesEveryonesCommission = (user: User) => ["admin", "head", "back_office"].includes(user.role);
+/** Bringing a client base in from a file is the head's (and the admin's). */
+export const managesImports = (user: User) => STEER_THE_CONVEYOR.includes(user.role);

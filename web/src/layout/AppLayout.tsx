@@ -4,6 +4,8 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledBu
 import { useDisclosure } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconLayoutDashboard, IconTargetArrow, IconCoin, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
 import { seesDashboard, managesSources, seesCommissions, seesEveryonesCommission, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { managesImports } from "../auth/permissions";
+import { IconFileImport } from "@tabler/icons-react";
 import { useSession, useUser } from "../auth/session";
 import { AlertBell } from "../alerts/AlertBell";
 import { InboundCalls } from "../inbound/InboundCalls";
@@ -52,6 +54,7 @@ export function AppLayout() {
     { to: "/results", label: t("nav.results"), icon: IconChartBar, testId: "nav-results", show: head },
     { to: "/conversion", label: t("nav.conversion"), icon: IconChartFunnel, testId: "nav-conversion", show: watchesConversion(user) },
     { to: "/sources", label: t("nav.sources"), icon: IconTargetArrow, testId: "nav-sources", show: managesSources(user) },
+    { to: "/imports", label: t("imports.nav"), icon: IconFileImport, testId: "nav-imports", show: managesImports(user) },
     { to: "/commissions", label: seesEveryonesCommission(user) ? t("nav.commissions") : t("nav.myCommission"), icon: IconCoin, testId: "nav-commissions", show: seesCommissions(user) },
     { to: "/rotation", label: t("nav.rotation"), icon: IconRotateClockwise2, testId: "nav-rotation", show: decidesRotation(user) },
     { to: "/weekly-reports", label: t("nav.weeklyReports"), icon: IconClipboardList, testId: "nav-weekly-reports", show: readsWeeklyReports(user) },
