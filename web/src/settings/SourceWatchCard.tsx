@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { NumberInput, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { problemFor, type FieldProblem } from "../api/errors";
 import type { SourceWatchSettings } from "./types";
+import { WholeNumberField } from "./WholeNumberField";
 
 type WholeNumber = Exclude<keyof SourceWatchSettings, "alpha" | "spamRejectShare" | "spamMaxConnectRate">;
 
@@ -37,19 +38,16 @@ export function SourceWatchCard({ value, onChange, problems }: { value: SourceWa
         </Stack>
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           {WATCH_NUMBERS.map(([key, min, max]) => (
-            <NumberInput
+            <WholeNumberField
               key={key}
               label={t(`rules.sourceWatch.${key}`)}
               description={t(`rules.sourceWatch.${key}Hint`)}
               value={value[key]}
               min={min}
               max={max}
-              clampBehavior="strict"
-              allowDecimal={false}
-              allowNegative={false}
-              onChange={(v) => onChange({ [key]: typeof v === "number" ? v : Number(v) || min })}
+              onChange={(n) => onChange({ [key]: n })}
               error={field(key)}
-              data-testid={`rules-source-watch-${key}`}
+              testId={`rules-source-watch-${key}`}
             />
           ))}
           <NumberInput

@@ -4,6 +4,7 @@ import { ActionIcon, Badge, Button, Center, Chip, Group, Loader, NumberInput, Pa
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { fieldProblems, problemFor } from "../api/errors";
+import { WholeNumberField } from "./WholeNumberField";
 import type { RotationSettings } from "../api/types";
 import { managesTeamRules } from "../auth/permissions";
 import { useUser } from "../auth/session";
@@ -140,36 +141,9 @@ function TeamRulesForm({ initial }: { initial: TeamRules }) {
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">
             <Text fw={600}>{t("rules.leads")}</Text>
-            <NumberInput
-              label={t("rules.defaultCap")}
-              description={t("rules.defaultCapHint")}
-              value={value.defaultDailyLeadCap}
-              min={1}
-              max={1000}
-              allowDecimal={false}
-              onChange={(v) => setValue((s) => ({ ...s, defaultDailyLeadCap: Number(v) || 1 }))}
-              data-testid="rules-default-cap"
-            />
-            <NumberInput
-              label={t("rules.firstContactMinutes")}
-              description={t("rules.firstContactHint")}
-              value={value.firstContactMinutes}
-              min={5}
-              max={7200}
-              allowDecimal={false}
-              onChange={(v) => setValue((s) => ({ ...s, firstContactMinutes: Number(v) || 5 }))}
-              data-testid="rules-first-contact"
-            />
-            <NumberInput
-              label={t("rules.maxPostponeDays")}
-              description={t("rules.maxPostponeHint")}
-              value={value.maxPostponeDays}
-              min={1}
-              max={730}
-              allowDecimal={false}
-              onChange={(v) => setValue((s) => ({ ...s, maxPostponeDays: Number(v) || 1 }))}
-              data-testid="rules-max-postpone"
-            />
+            <WholeNumberField label={t("rules.defaultCap")} description={t("rules.defaultCapHint")} value={value.defaultDailyLeadCap} min={1} max={1000} onChange={(n) => setValue((s) => ({ ...s, defaultDailyLeadCap: n }))} testId="rules-default-cap" />
+            <WholeNumberField label={t("rules.firstContactMinutes")} description={t("rules.firstContactHint")} value={value.firstContactMinutes} min={5} max={7200} onChange={(n) => setValue((s) => ({ ...s, firstContactMinutes: n }))} testId="rules-first-contact" />
+            <WholeNumberField label={t("rules.maxPostponeDays")} description={t("rules.maxPostponeHint")} value={value.maxPostponeDays} min={1} max={730} onChange={(n) => setValue((s) => ({ ...s, maxPostponeDays: n }))} testId="rules-max-postpone" />
           </Stack>
         </Paper>
       </SimpleGrid>
@@ -177,32 +151,8 @@ function TeamRulesForm({ initial }: { initial: TeamRules }) {
         <Stack gap="sm">
           <Text fw={600}>{t("rules.keepingInTouch")}</Text>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <NumberInput
-              label={t("rules.cadenceDays")}
-              description={t("rules.cadenceHint")}
-              value={value.cadenceDays}
-              min={1}
-              max={7}
-              clampBehavior="strict"
-              allowDecimal={false}
-              allowNegative={false}
-              onChange={(v) => setValue((s) => ({ ...s, cadenceDays: Number(v) || 1 }))}
-              error={problemFor(problems, "settings.cadenceDays")}
-              data-testid="rules-cadence-days"
-            />
-            <NumberInput
-              label={t("rules.reorderReminderDays")}
-              description={t("rules.reorderReminderHint")}
-              value={value.reorderReminderDays}
-              min={0}
-              max={60}
-              clampBehavior="strict"
-              allowDecimal={false}
-              allowNegative={false}
-              onChange={(v) => setValue((s) => ({ ...s, reorderReminderDays: Number(v) || 0 }))}
-              error={problemFor(problems, "settings.reorderReminderDays")}
-              data-testid="rules-reorder-reminder-days"
-            />
+            <WholeNumberField label={t("rules.cadenceDays")} description={t("rules.cadenceHint")} value={value.cadenceDays} min={1} max={7} onChange={(n) => setValue((s) => ({ ...s, cadenceDays: n }))} error={problemFor(problems, "settings.cadenceDays")} testId="rules-cadence-days" />
+            <WholeNumberField label={t("rules.reorderReminderDays")} description={t("rules.reorderReminderHint")} value={value.reorderReminderDays} min={0} max={60} onChange={(n) => setValue((s) => ({ ...s, reorderReminderDays: n }))} error={problemFor(problems, "settings.reorderReminderDays")} testId="rules-reorder-reminder-days" />
           </SimpleGrid>
         </Stack>
       </Paper>
@@ -333,19 +283,16 @@ function RotationCard({ value, onChange, problems }: { value: RotationSettings; 
             data-testid="rules-rotation-salesPeriodOverrideDays"
           />
           {ROTATION_NUMBERS.map(([key, min, max]) => (
-            <NumberInput
+            <WholeNumberField
               key={key}
               label={t(`rules.rotation.${key}`)}
               description={t(`rules.rotation.${key}Hint`)}
               value={value[key]}
               min={min}
               max={max}
-              clampBehavior="strict"
-              allowDecimal={false}
-              allowNegative={false}
-              onChange={(v) => onChange({ [key]: typeof v === "number" ? v : Number(v) || min })}
+              onChange={(n) => onChange({ [key]: n })}
               error={field(key)}
-              data-testid={`rules-rotation-${key}`}
+              testId={`rules-rotation-${key}`}
             />
           ))}
           <NumberInput
