@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError } from "../api/client";
-import type { Session, User } from "../api/types";
+import { api } from "../api/client";
+import type { User } from "../api/types";
 import { browsesWholeBase, managesSources, mayCreateCompany } from "../auth/permissions";
 import type { IntakeOutcome, IntakeRow, LeadSource, SourceInput, SourceOption } from "./types";
 
@@ -72,22 +72,8 @@ export function useRotateIntakeToken() {
 
 export function useDisableIntake() {
   const changed = useSourcesChanged();
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => deleteRequest(`/api/sources/${id}/intake-token`, queryClient.getQueryData<Session | null>(["me"])?.csrfToken ?? null),
+    mutationFn: (id: number) => api.delete(`/api/sources/${id}/intake-token`),
     onSuccess: changed,
   });
-}
-
-/** DELETE with the session's CSRF token (the shared api client has no delete yet), failing with the usual ApiError. */
-async function deleteRequest(path: string, csrfToken: string | null): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "DELETE", headers: { accept: "application/json", ...(csrfToken ? { "x-csrf-token": csrfToken } : {}) }, credentials: "same-origin" });
-  } catch (error) {
-    throw new ApiError(0, "network", error instanceof Error ? error.message : "Network error");
-  }
-  if (response.ok) return;
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
-  throw new ApiError(response.status, body?.error?.code ?? "internal", body?.error?.message ?? response.statusText, body?.error?.details);
 }
