@@ -16,6 +16,8 @@ const USAGE = `conveyor <command>
   demo      fill an empty database with a realistic team and history
   import FILE [--source NAME|ID] [--mapping FILE.json] [--encoding utf8|cp1251] [--delimiter ';']
             [--dry-run] [--resume ID]   bring a CSV or XLSX client base in (conveyor import --help)
+  export companies|accounts|invoices --format csv|xlsx [--out FILE] [--language ru|uk|en] [--FILTER VALUE …]
+            write a list of the base to a file, logged (conveyor export --help)
   sweep N   run one periodic sweep now (call-lists-refresh, touch-schedule, account-insights, rotation, source-watch)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server, otherwise the embedded
@@ -113,7 +115,26 @@ async function importFile() {
   process.exit(code);
 }
 
-const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep, import: importFile };
+/** Writes a list of the base to CSV or XLSX (features/exports/exportCommand.ts); exits 0 written, 1 failed, 2 usage. */
+async function exportList() {
+  const { runExportCommand, EXPORT_USAGE } = await import("./features/exports/exportCommand.js");
+  const argv = process.argv.slice(3);
+  if (argv.includes("--help") || argv.length === 0) {
+    console.log(EXPORT_USAGE);
+    process.exit(argv.length === 0 ? 2 : 0);
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  let code = 1;
+  try {
+    code = await runExportCommand(database, argv, { timeZone: config.timeZone, country: config.defaultCountry });
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep, import: importFile, export: exportList };
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
   console.log(USAGE);

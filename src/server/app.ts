@@ -29,6 +29,7 @@ import { alertRoutes } from "../features/alerts/routes.js";
 import { commissionRoutes } from "../features/commissions/routes.js";
 import { dashboardRoutes } from "../features/dashboard/routes.js";
 import { importRoutes } from "../features/imports/routes.js";
+import { exportRoutes } from "../features/exports/routes.js";
 import { rotationSchemas } from "../features/rotation/schemas.js";
 import type { Config } from "./config.js";
 import { UserSchema } from "../features/users/schemas.js";
@@ -101,6 +102,7 @@ export async function buildApp({ database, config, webRoot, logger = false }: Ap
   await app.register(commissionRoutes, { prefix: "/api" });
   await app.register(dashboardRoutes, { prefix: "/api" });
   await app.register(importRoutes, { prefix: "/api" });
+  await app.register(exportRoutes, { prefix: "/api" });
 
   const staticRoot = webRoot && existsSync(path.join(webRoot, "index.html")) ? webRoot : undefined;
   if (staticRoot) await app.register(fastifyStatic, { root: path.resolve(staticRoot), wildcard: false });

@@ -28,6 +28,7 @@ import { MyReportPage } from "./rotation/MyReportPage";
 import { SourcesPage } from "./sources/SourcesPage";
 import { CommissionsPage } from "./commissions/CommissionsPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { ExportLogPage } from "./exports/ExportLogPage";
 import { ImportsPage } from "./imports/ImportsPage";
 
 /** Everything but sign-in needs a session; without one, sign in and come back here. */
@@ -84,6 +85,7 @@ export function App() {
             <Route path="dashboard" element={<DashboardPage />} />
             <Route path="sources" element={<SourcesPage />} />
             <Route path="commissions" element={<CommissionsPage />} />
+            <Route path="exports-log" element={<ExportLogPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -88,7 +88,8 @@ export interface InvoiceFilter {
   offset: number;
 }
 
-function invoiceWhere(f: InvoiceFilter): SQL {
+/** Which invoices a list shows: the actor's scope and the filters (the list and its export share them). */
+export function invoiceWhere(f: Omit<InvoiceFilter, "limit" | "offset">): SQL {
   const parts: SQL[] = [heldBy(f.scope, sql`i.company_id`)];
   if (f.status === "overdue") parts.push(sql`i.status = 'issued' and i.due_on < ${f.today}::date`);
   else if (f.status) parts.push(sql`i.status = ${f.status}`);
@@ -207,8 +208,12 @@ export interface AccountsQueryContext {
   reminderDays: number;
 }
 
-/** Tier 3's customer list: segment, reorder date and status, touch and unpaid invoices, filtered and sorted. */
-export async function listAccounts(db: DbOrTx, ctx: AccountsQueryContext, f: AccountsFilter): Promise<{ total: number; segments: Record<string, number>; items: AccountRowDto[] }> {
+/**
+ * The customer list's query parts (the list and its export share them): the tables (`c` company,
+ * `h` open holding, `u` holder, `i` insights), the reorder status and segment expressions, and
+ * the conditions: `base` (scope and filters) and `where` (base narrowed to the chosen segments).
+ */
+export function accountsQueryParts(ctx: AccountsQueryContext, f: Omit<AccountsFilter, "sort" | "limit" | "offset">) {
   const status = reorderStatusSql(ctx.today, ctx.reminderDays);
   const base: SQL[] = [sql`c.stage = 'customer'`, heldBy(ctx.scope, sql`c.id`)];
   if (f.holderId !== undefined) base.push(sql`h.user_id = ${f.holderId}`);
@@ -220,6 +225,12 @@ export async function listAccounts(db: DbOrTx, ctx: AccountsQueryContext, f: Acc
   const withSegment = f.segment?.length ? [...base, sql`${segmentSql} in (${sqlList(f.segment)})`] : base;
   const from = sql`companies c left join holdings h on h.company_id = c.id and h.ended_at is null left join users u on u.id = h.user_id
                    left join customer_insights i on i.company_id = c.id`;
+  return { from, status, segmentSql, base, where: withSegment };
+}
+
+/** Tier 3's customer list: segment, reorder date and status, touch and unpaid invoices, filtered and sorted. */
+export async function listAccounts(db: DbOrTx, ctx: AccountsQueryContext, f: AccountsFilter): Promise<{ total: number; segments: Record<string, number>; items: AccountRowDto[] }> {
+  const { from, status, segmentSql, base, where: withSegment } = accountsQueryParts(ctx, f);
   const sort = {
     expected: sql`i.expected_on asc nulls last, c.id`,
     monetary: sql`i.monetary_minor desc nulls last, c.id`,

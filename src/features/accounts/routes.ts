@@ -1,10 +1,15 @@
 import { Type } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { dayOf, startOfDay } from "../../domain/workingTime.js";
-import { accountScope, mayReadAccount, type Actor } from "../../server/access/index.js";
+import { accountScope, mayExport, mayReadAccount, type Actor } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { openHoldingOf } from "../clients/queries.js";
 import { readSettings } from "../settings/teamSettings.js";
+import { accountSheet } from "../exports/accountExport.js";
+import { sendExport } from "../exports/exportFile.js";
+import { exportFormatOf } from "../exports/formats.js";
+import { invoiceSheet } from "../exports/invoiceExport.js";
+import { AccountExportQuery, ExportFile, InvoiceExportQuery } from "../exports/schemas.js";
 import { cancelInvoice, issueInvoice, payInvoice } from "./invoicing.js";
 import { placeOrder } from "./orderPlacer.js";
 import { accountBrief, countInvoices, countOrders, findInvoices, findOrders, listAccounts } from "./queries.js";
@@ -52,6 +57,31 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { settings, today: day } = await today();
       const list = await listAccounts(db, { scope, today: day, todayStart: startOfDay(day, settings.workingHours), reminderDays: settings.reorderReminderDays }, request.query);
       return { today: day, ...list };
+    },
+  );
+
+  app.get(
+    "/accounts/export",
+    {
+      // No automatic HEAD route: it would run (and log) the whole export to send no file.
+      exposeHeadRoute: false,
+      schema: {
+        tags: [...tags, "exports"],
+        summary: "The customer list with the same filters as GET /accounts, every customer (not a page), as CSV or XLSX, streamed in id order; head, admin and back office only; logged",
+        querystring: AccountExportQuery,
+        response: responses({ 200: ExportFile }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!mayExport(actor, "accounts")) throw appError("forbidden");
+      const scope = scopeOf(actor);
+      const format = exportFormatOf(request.query.format);
+      const { format: _format, ...filters } = request.query;
+      const { settings, today: day } = await today();
+      const ctx = { scope, today: day, todayStart: startOfDay(day, settings.workingHours), reminderDays: settings.reorderReminderDays };
+      const sheet = accountSheet(db, ctx, filters, settings.workingHours.timeZone, actor.language);
+      return sendExport(reply, { db, userId: actor.id, what: "accounts", format, params: filters, language: actor.language, sheets: [sheet] }, `customers-${day}`);
     },
   );
 
@@ -118,6 +148,29 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const filter = await listFilter(actorOf(request), request.query);
       return { total: await countInvoices(db, filter), items: await findInvoices(db, filter) };
+    },
+  );
+
+  app.get(
+    "/invoices/export",
+    {
+      // No automatic HEAD route: it would run (and log) the whole export to send no file.
+      exposeHeadRoute: false,
+      schema: {
+        tags: [...tags, "exports"],
+        summary: "Invoices with the same filters as GET /invoices, every one (not a page), as CSV or XLSX, streamed in id order; head, admin and back office only; logged",
+        querystring: InvoiceExportQuery,
+        response: responses({ 200: ExportFile }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!mayExport(actor, "invoices")) throw appError("forbidden");
+      const format = exportFormatOf(request.query.format);
+      const { format: _format, ...filters } = request.query;
+      const { scope, today: day } = await listFilter(actor, filters);
+      const sheet = invoiceSheet(db, { scope, today: day, ...filters }, actor.language);
+      return sendExport(reply, { db, userId: actor.id, what: "invoices", format, params: filters, language: actor.language, sheets: [sheet] }, `invoices-${day}`);
     },
   );
 

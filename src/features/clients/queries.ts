@@ -78,7 +78,11 @@ function toCompanyDto(r: CompanyRow): CompanyDto {
 
 const HOLDING_JOIN = sql`left join holdings h on h.company_id = c.id and h.ended_at is null`;
 
-function filterConditions(scope: CompanyScope, input: SearchInput): SQL[] {
+/** The list's filters, without the free-text query and paging. */
+export type CompanyFilters = Omit<SearchInput, "q" | "limit" | "offset">;
+
+/** The company list's filters as SQL conditions, within the actor's scope (the list and its export share them). */
+export function filterConditions(scope: CompanyScope, input: CompanyFilters): SQL[] {
   const where: SQL[] = [];
   if (scope.kind === "held_by") where.push(sql`h.user_id = ${scope.userId}`);
   if (input.stage) where.push(sql`c.stage = ${input.stage}`);
@@ -93,6 +97,28 @@ function filterConditions(scope: CompanyScope, input: SearchInput): SQL[] {
 
 const and = (conditions: SQL[]) => (conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``);
 
+/** What a free-text query matches: a tax id prefix, a phone prefix, a name prefix (the list and its export share the rule). */
+export interface SearchKeys {
+  legalIdPrefix?: string;
+  /** Digits of an E.164 number, without the plus. */
+  phoneDigits?: string;
+  namePrefix?: string;
+}
+
+export function searchKeys(q: string, country: CountryCode): SearchKeys {
+  const keys: SearchKeys = {};
+  const compact = cleanLegalId(q);
+  const isDigits = /^\d+$/.test(compact);
+  if (/^\d{3,12}$/.test(compact)) keys.legalIdPrefix = compact;
+  if (looksLikePhone(q) || /^\d{5,}$/.test(compact)) {
+    const digits = phoneSearchDigits(q, country);
+    if (digits.length >= 3) keys.phoneDigits = digits;
+  }
+  const key = companySearchKey(q) || nameQueryKey(q);
+  if (key && !isDigits) keys.namePrefix = key;
+  return keys;
+}
+
 /**
  * The arms of a free-text search, in the order their matches are listed: tax id prefix, phone
  * prefix, name prefix. Each arm walks its byte-order index and stops after `take` matches that
@@ -100,23 +126,18 @@ const and = (conditions: SQL[]) => (conditions.length ? sql` and ${sql.join(cond
  */
 function searchArms(q: string, country: CountryCode, filters: SQL[], take: number): SQL[] {
   const arms: SQL[] = [];
-  const compact = cleanLegalId(q);
-  const isDigits = /^\d+$/.test(compact);
-  if (/^\d{3,12}$/.test(compact)) {
+  const { legalIdPrefix, phoneDigits, namePrefix } = searchKeys(q, country);
+  if (legalIdPrefix !== undefined) {
     arms.push(sql`(select c.id, 1 as arm, c.legal_id collate "C" as key from companies c ${HOLDING_JOIN}
-      where c.legal_id collate "C" like ${escapeLike(compact) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
+      where c.legal_id collate "C" like ${escapeLike(legalIdPrefix) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
   }
-  if (looksLikePhone(q) || /^\d{5,}$/.test(compact)) {
-    const digits = phoneSearchDigits(q, country);
-    if (digits.length >= 3) {
-      arms.push(sql`(select c.id, 2 as arm, p.e164 collate "C" as key from contact_phones p join companies c on c.id = p.company_id ${HOLDING_JOIN}
-        where p.e164 collate "C" like ${"+" + escapeLike(digits) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
-    }
+  if (phoneDigits !== undefined) {
+    arms.push(sql`(select c.id, 2 as arm, p.e164 collate "C" as key from contact_phones p join companies c on c.id = p.company_id ${HOLDING_JOIN}
+      where p.e164 collate "C" like ${"+" + escapeLike(phoneDigits) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
   }
-  const key = companySearchKey(q) || nameQueryKey(q);
-  if (key && !isDigits) {
+  if (namePrefix !== undefined) {
     arms.push(sql`(select c.id, 3 as arm, c.search_name collate "C" as key from companies c ${HOLDING_JOIN}
-      where c.search_name collate "C" like ${escapeLike(key) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
+      where c.search_name collate "C" like ${escapeLike(namePrefix) + "%"}${and(filters)} order by 3, 1 limit ${take})`);
   }
   return arms;
 }

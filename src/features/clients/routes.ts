@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { companyScope } from "../../server/access/index.js";
+import { companyScope, mayExport } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { logActivity } from "./activityLogger.js";
 import { authorizeCompany } from "./companyAccess.js";
@@ -18,6 +18,11 @@ import {
   UpdateCompanyBody,
 } from "./schemas.js";
 import { Nullable } from "../../server/schemaHelpers.js";
+import { companySheet } from "../exports/companyExport.js";
+import { sendExport } from "../exports/exportFile.js";
+import { exportFormatOf } from "../exports/formats.js";
+import { CompanyExportQuery, ExportFile } from "../exports/schemas.js";
+import { teamClock } from "../exports/teamClock.js";
 
 export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -50,6 +55,29 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       if (companyScope(actorOf(request)).kind !== "all") throw appError("forbidden");
       return companyFacets(db);
+    },
+  );
+
+  app.get(
+    "/companies/export",
+    {
+      // No automatic HEAD route: it would run (and log) the whole export to send no file.
+      exposeHeadRoute: false,
+      schema: {
+        tags: ["companies", "exports"],
+        summary: "The company list with the same filters as GET /companies, every match (not a page), as CSV or XLSX, streamed in id order; head, admin and back office only; logged",
+        querystring: CompanyExportQuery,
+        response: responses({ 200: ExportFile }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!mayExport(actor, "companies")) throw appError("forbidden");
+      const format = exportFormatOf(request.query.format);
+      const { format: _format, ...filters } = request.query;
+      const { timeZone, today } = await teamClock(db, app.config.timeZone);
+      const sheet = companySheet(db, { scope: companyScope(actor), filters, country, timeZone }, actor.language);
+      return sendExport(reply, { db, userId: actor.id, what: "companies", format, params: filters, language: actor.language, sheets: [sheet] }, `companies-${today}`);
     },
   );
 

@@ -1,22 +1,20 @@
-import { PassThrough } from "node:stream";
 import { Type, type Static } from "typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { bpToPercent, isMonth, TIER_OF_KIND, type Month } from "../../domain/commission.js";
 import { commissionScope, mayReadCommissionOf, mayReadCommissionRules, type Actor } from "../../server/access/index.js";
 import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { readSettings } from "../settings/teamSettings.js";
-import { commissionsCsv } from "./csvExport.js";
-import { logExport } from "./exportLogger.js";
+import { sendExport } from "../exports/exportFile.js";
+import { exportFormatOf, FormatParam } from "../exports/formats.js";
 import { exportRows } from "./exportRows.js";
+import { commissionSheets } from "./exportSheets.js";
 import { addCommissionRule } from "./ruleAdder.js";
 import { listRules } from "./rules.js";
 import { withdrawCommissionRule } from "./ruleWithdrawer.js";
 import { LineSchema, MonthQuery, RuleBody, RuleSchema, StatementSchema, SummarySchema } from "./schemas.js";
 import { currentMonth, monthStatements, peopleByIds, tiersOf, type PersonStatement } from "./statements.js";
-import { writeCommissionsXlsx } from "./xlsxExport.js";
 
 const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
-const EXPORT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
 
 /** Commissions (#7): the head's rules per tier, everyone's month (or one's own), the lines behind it, exports. */
 export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -86,32 +84,26 @@ export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/commissions/export",
     {
+      // No automatic HEAD route: it would run (and log) the whole export to send no file.
+      exposeHeadRoute: false,
       schema: {
         tags,
         summary: "A month's commission lines as CSV (UTF-8 with BOM; `;` and a decimal comma for ru/uk, `,` for en) or XLSX (lines and totals sheets); logged",
-        querystring: Type.Object({ ...MonthQuery, format: Type.Optional(Type.String({ maxLength: 10, description: "csv or xlsx" })), userId: Type.Optional(UserId) }, { additionalProperties: false }),
+        querystring: Type.Object({ ...MonthQuery, format: FormatParam, userId: Type.Optional(UserId) }, { additionalProperties: false }),
         response: responses({ 200: Type.String({ description: "The file." }) }),
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const scope = scopeOf(actor);
-      const { format, userId } = request.query;
-      if (format !== "csv" && format !== "xlsx") throw appError("export_format_invalid");
+      const { userId } = request.query;
+      const format = exportFormatOf(request.query.format);
       if (userId !== undefined && !mayReadCommissionOf(actor, userId)) throw appError("forbidden");
       const wh = await workingHours();
       const month = monthOf(request.query.month, currentMonth(wh));
       const rows = exportRows(await monthStatements(db, month, wh, scope, userId));
-      await logExport(db, actor, { what: "commissions", format, params: { month, ...(userId !== undefined ? { userId } : {}) }, rowCount: rows.length });
-
-      reply.header("content-type", EXPORT_TYPES[format]).header("content-disposition", `attachment; filename="commissions-${month}.${format}"`);
-      if (format === "csv") return reply.send(commissionsCsv(rows, actor.language));
-      const out = new PassThrough();
-      writeCommissionsXlsx(out, rows, actor.language).catch((error: unknown) => {
-        request.log.error({ err: error }, "commissions xlsx export failed");
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-      return reply.send(out);
+      const params = { month, ...(userId !== undefined ? { userId } : {}) };
+      return sendExport(reply, { db, userId: actor.id, what: "commissions", format, params, language: actor.language, sheets: commissionSheets(rows, actor.language) }, `commissions-${month}`);
     },
   );
 

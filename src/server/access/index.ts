@@ -10,3 +10,4 @@ export * from "./commissions.js";
 export * from "./dashboard.js";
 export * from "./alerts.js";
 export * from "./imports.js";
+export * from "./exports.js";

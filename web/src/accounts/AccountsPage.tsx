@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { Alert, Anchor, Badge, Button, Chip, Group, Pagination, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlarm, IconInbox, IconUserStar } from "@tabler/icons-react";
 import { RFM_SEGMENTS, type AccountRow, type RfmSegment } from "../api/types";
-import { acceptsCustomers, worksAccounts } from "../auth/permissions";
+import { acceptsCustomers, mayExportList, worksAccounts } from "../auth/permissions";
+import { ExportMenu } from "../exports/ExportMenu";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
 import { ListState } from "../common/ListState";
@@ -92,9 +93,18 @@ function Accounts() {
             {accounts.data ? ` · ${t("accounts.todayIs", { date: formatDay(accounts.data.today) })}` : ""}
           </Text>
         </Stack>
-        <Badge size="lg" variant="light" color="gray" radius="sm" data-testid="accounts-count">
-          {t("accounts.count", { count: total })}
-        </Badge>
+        <Group gap="sm">
+          <Badge size="lg" variant="light" color="gray" radius="sm" data-testid="accounts-count">
+            {t("accounts.count", { count: total })}
+          </Badge>
+          {mayExportList(user, "accounts") ? (
+            <ExportMenu
+              path="/api/accounts/export"
+              filters={{ segment: filter.segments, reorder: filter.reorder, touchOverdue: filter.touchOverdue, holderId: filter.holderId }}
+              testId="accounts-export"
+            />
+          ) : null}
+        </Group>
       </Group>
 
       {waiting > 0 ? (

@@ -83,6 +83,9 @@ export const seesDashboard = (user: User) => STEER_THE_CONVEYOR.includes(user.ro
 export const managesSources = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
 /** Commissions: the head sets the rules and sees everyone's; salespeople see their own. */
 export const seesCommissions = (user: User) => ["admin", "head", "back_office", "caller", "manager", "account_manager"].includes(user.role);
+/** Lists leave the system only through the head, the admin and (companies, customers, invoices) the back office; the head reads the exports log. */
+export const mayExportList = (user: User, list: "companies" | "accounts" | "invoices" | "caller_results") => STEER_THE_CONVEYOR.includes(user.role) || (user.role === "back_office" && list !== "caller_results");
+export const readsExportLog = (user: User) => STEER_THE_CONVEYOR.includes(user.role);
 /** The head, admin and the back office (who pays them) see everyone's commissions. */
 export const seesEveryonesCommission = (user: User) => ["admin", "head", "back_office"].includes(user.role);
 /** Bringing a client base in from a file is the head's (and the admin's). */

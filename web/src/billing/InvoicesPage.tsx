@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { Stack, Tabs, Text, Title } from "@mantine/core";
+import { Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockDollar, IconFileInvoice } from "@tabler/icons-react";
-import { billsOrders, seesInvoices } from "../auth/permissions";
+import { billsOrders, mayExportList, seesInvoices } from "../auth/permissions";
+import { ExportMenu } from "../exports/ExportMenu";
 import { useUser } from "../auth/session";
 import { Forbidden } from "../layout/StatePage";
 import { InvoiceList } from "./InvoiceList";
@@ -48,14 +49,18 @@ function Invoices() {
 
   return (
     <Stack gap="md" maw={1300}>
-      <Stack gap={2}>
-        <Title order={2} fz={24}>
-          {t("billing.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {bills ? t("billing.subtitle") : t("billing.subtitleReadOnly")}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Stack gap={2}>
+          <Title order={2} fz={24}>
+            {t("billing.title")}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {bills ? t("billing.subtitle") : t("billing.subtitleReadOnly")}
+          </Text>
+        </Stack>
+        {/* An invoice tab exports its invoices; the orders still to bill are not invoices yet. */}
+        {tab !== "toBill" && mayExportList(user, "invoices") ? <ExportMenu path="/api/invoices/export" filters={{ status: tab }} testId="invoices-export" /> : null}
+      </Group>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           {BILLING_TABS.map((key) => {

@@ -5,7 +5,8 @@ import { Anchor, Box, Button, Center, Group, Loader, Paper, Stack, Table, Text, 
 import { IconBuildingSkyscraper, IconChevronLeft, IconChevronRight, IconPlus } from "@tabler/icons-react";
 import type { Company } from "../api/types";
 import { ErrorAlert } from "../common/ErrorAlert";
-import { browsesWholeBase, mayCreateCompany } from "../auth/permissions";
+import { browsesWholeBase, mayCreateCompany, mayExportList } from "../auth/permissions";
+import { ExportMenu } from "../exports/ExportMenu";
 import { useUser } from "../auth/session";
 import { formatDateTime, formatShort } from "../i18n/format";
 import { CompanyCreate } from "./CompanyCreate";
@@ -32,6 +33,8 @@ export function CompanyList() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
+  // The export takes every company the filters select, not the page on screen.
+  const { page: _page, ...exportFilters } = filter;
   const wholeBase = browsesWholeBase(user);
   const companies = useCompanies(filter);
   const facets = useFacets(wholeBase);
@@ -78,11 +81,14 @@ export function CompanyList() {
             {wholeBase ? t("companies.subtitle") : t("companies.mySubtitle")}
           </Text>
         </Stack>
-        {mayCreateCompany(user) ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="company-create-open">
-            {t("companies.new")}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {mayExportList(user, "companies") ? <ExportMenu path="/api/companies/export" filters={exportFilters} testId="companies-export" /> : null}
+          {mayCreateCompany(user) ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="company-create-open">
+              {t("companies.new")}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       <CompanyListFilter filter={filter} onChange={changeFilter} facets={facets.data} sources={sources} items={items} />

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation } from "react-router-dom";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconLayoutDashboard, IconTargetArrow, IconCoin, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
-import { seesDashboard, managesSources, seesCommissions, seesEveryonesCommission, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
+import { IconFileExport, IconAdjustmentsHorizontal, IconLayoutDashboard, IconTargetArrow, IconCoin, IconBook2, IconClipboardList, IconRotateClockwise2, IconBuildingSkyscraper, IconCalendarCheck, IconReceipt, IconUserStar, IconChartBar, IconChevronDown, IconChartFunnel, IconInbox, IconListCheck, IconLogout, IconPackage, IconPhoneCall, IconScript, IconSunrise, IconUsersGroup } from "@tabler/icons-react";
+import { readsExportLog, seesDashboard, managesSources, seesCommissions, seesEveryonesCommission, acceptsCustomers, browsesWholeBase, decidesRotation, keepsInTouch, readsWeeklyReports, writesWeeklyReport, seesInvoices, worksAccounts, managesCallLists, managesProducts, managesTeamRules, mayManageUsers, steersConveyor, watchesConversion, worksCallLists, worksLeadQueue } from "../auth/permissions";
 import { managesImports } from "../auth/permissions";
 import { IconFileImport } from "@tabler/icons-react";
 import { useSession, useUser } from "../auth/session";
@@ -62,6 +62,7 @@ export function AppLayout() {
     { to: "/products", label: t("nav.products"), icon: IconPackage, testId: "nav-products", show: managesProducts(user) },
     { to: "/team", label: t("nav.team"), icon: IconUsersGroup, testId: "nav-team", show: mayManageUsers(user) },
     { to: "/team-rules", label: t("nav.teamRules"), icon: IconAdjustmentsHorizontal, testId: "nav-team-rules", show: managesTeamRules(user) },
+    { to: "/exports-log", label: t("exports.nav"), icon: IconFileExport, testId: "nav-exports-log", show: readsExportLog(user) },
   ].filter((link) => link.show);
 
   return (
