@@ -5,6 +5,7 @@ import type { CallerResult } from "../api/types";
 import { managesCallLists } from "../auth/permissions";
 import { useUser } from "../auth/session";
 import { ErrorAlert } from "../common/ErrorAlert";
+import { ExportMenu } from "../exports/ExportMenu";
 import { ListState } from "../common/ListState";
 import { formatDate } from "../i18n/format";
 import { Forbidden } from "../layout/StatePage";
@@ -97,6 +98,7 @@ function CallerResults() {
           ]}
           data-testid="results-period"
         />
+        <ExportMenu path="/api/calling/results/export" filters={{ from, to, period }} testId="results-export" />
       </Group>
       <ErrorAlert error={results.error} />
 
