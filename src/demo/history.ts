@@ -140,9 +140,10 @@ export function planHistory(rng: Random, company: CompanySeed, team: Team, sourc
  */
 function boughtLead(s: Story, rng: Random, team: Team): CompanyHistory {
   // The marketplace sells more and more: four in ten of its leads came in the last three weeks.
-  const ago = rng.chance(0.42) ? rng.between(1, 21) : rng.between(21, 115);
+  const when = rng.weighted({ thisWeek: 6, lastWeeks: 38, before: 56 });
+  const ago = when === "thisWeek" ? rng.between(0.5, 3) : when === "lastWeeks" ? rng.between(4, 16) : rng.between(21, 115);
   const manager = rng.pick(team.managers);
-  const real = rng.chance(ago < 21 ? 0.08 : 0.55);
+  const real = rng.chance(ago < 21 ? 0.05 : 0.55);
   s.createLead(manager, ago);
   if (!real) {
     s.dropLead(manager, Math.max(ago - rng.between(0.2, 1.5), 0.05));
