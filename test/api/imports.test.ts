@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, selectRows } from "../../src/db/connect.js";
 import { edrpouCheckDigit } from "../../src/domain/legalIds.js";
+import { forEachBatch } from "../../src/features/imports/fileBatches.js";
 import { continueImport, SimulatedCrash, startImport, startResume } from "../../src/features/imports/importRunner.js";
 import { startTestServer, type ApiClient, type TestServer, type TestUser } from "../support/testServer.js";
 
@@ -302,6 +303,103 @@ describe("an XLSX workbook", () => {
     expect(await companyByName("Формула плюс")).toBeDefined();
     const report = parse((await errorReport(head, id)).text, { bom: true }) as string[][];
     expect(report.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([["5", "identifier_missing", "Без контактів"]]);
+  });
+});
+
+describe("a base imported again, batch after batch", () => {
+  // 1,200 companies in batches of 500: the second file finds each one in the base by its tax id or,
+  // without one, by its email alone — companies committed by other batches of another import.
+  const N = 1200;
+  const taxId = (k: number) => edrpou(String(2_000_000 + k * 7));
+  const firstPhone = (k: number) => `+38073${String(1_000_000 + k)}`;
+  const secondPhone = (k: number) => `+38093${String(2_000_000 + k)}`;
+  const email = (k: number) => `buyer${k}@partiya.ua`;
+  const firstFile = ["Компанія;ЄДРПОУ;Телефон;Email", ...Array.from({ length: N }, (_, i) => `Партія ${i + 1};${taxId(i + 1)};${firstPhone(i + 1)};${email(i + 1)}`)].join("\n");
+  // Last rows first; odd companies named by their tax id, even ones by their email only; two rows point at two companies.
+  const secondFile = [
+    "Компанія;ЄДРПОУ;Телефон;Email",
+    ...Array.from({ length: N }, (_, i) => N - i).map((k) => (k % 2 ? `Партія ${k};${taxId(k)};${secondPhone(k)};` : `Партія ${k};;${secondPhone(k)};${email(k)}`)),
+    `Двоїста;${taxId(1)};;${email(2)}`,
+    `Двоїста 2;;${firstPhone(3)};${email(4)}`,
+  ].join("\n");
+  const phonesOf = (k: number) =>
+    selectRows<{ e164: string }>(server.database.db, sql`select p.e164 from contact_phones p join companies c on c.id = p.company_id where c.legal_name = ${`Партія ${k}`} order by p.id`);
+
+  async function runFile(name: string, text: string) {
+    const id = (await upload(head, name, text)).body.import.id;
+    const dry = await head.post(`/api/imports/${id}/dry-run`, { batchSize: 500 });
+    expect(dry.status).toBe(200);
+    expect((await head.post(`/api/imports/${id}/run`, { batchSize: 500 })).status).toBe(202);
+    const done = await finished(id);
+    expect(done.import.counts).toEqual(dry.body.dryRun.counts);
+    return done.import.counts;
+  }
+
+  it("creates every company of the first file", async () => {
+    expect(await runFile("партія.csv", firstFile)).toEqual({ read: N, created: N, merged: 0, skipped: 0, rejected: 0 });
+  });
+
+  it("merges the second file's new phones into those companies, found by tax id or by email, as the dry run said", async () => {
+    expect(await runFile("партія 2.csv", secondFile)).toEqual({ read: N + 2, created: 0, merged: N, skipped: 0, rejected: 2 });
+    expect(await count(sql`select count(*) as n from companies where legal_name like 'Партія %'`)).toBe(N);
+    expect(await count(sql`select count(*) as n from contact_phones p join companies c on c.id = p.company_id where c.legal_name like 'Партія %'`)).toBe(2 * N);
+    expect(await count(sql`select count(*) as n from contacts ct join companies c on c.id = ct.company_id where c.legal_name like 'Партія %'`)).toBe(N);
+    for (const k of [1, 2, 500, 501, N]) expect((await phonesOf(k)).map((p) => p.e164)).toEqual([firstPhone(k), secondPhone(k)]);
+  });
+
+  it("the same file once more adds nothing: every row is skipped, the ambiguous ones rejected again", async () => {
+    expect(await runFile("партія 3.csv", secondFile)).toEqual({ read: N + 2, created: 0, merged: 0, skipped: N, rejected: 2 });
+    expect((await phonesOf(N)).map((p) => p.e164)).toEqual([firstPhone(N), secondPhone(N)]);
+  });
+});
+
+describe("reading ahead: the next batch is read and checked while the current one is written", () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conveyor-batches-"));
+    file = path.join(dir, "rows.csv");
+    await writeFile(file, ["Компания;Телефон", ...Array.from({ length: 20 }, (_, i) => `Строка ${i + 1};+38067${String(7_000_000 + i)}`)].join("\n"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const options = { encoding: "utf8", delimiter: ";", headerLine: 1, batchSize: 3 } as const;
+
+  it("prepares one batch ahead and no further, and hands the batches over in file order", async () => {
+    const events: string[] = [];
+    await forEachBatch(
+      file,
+      "csv",
+      options,
+      12,
+      (batch) => {
+        events.push(`prepare ${batch.records[0]!.line}`);
+        return batch.records.map((r) => r.line);
+      },
+      async (lines) => {
+        events.push(`write ${lines[0]}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push(`written ${lines[0]}`);
+      },
+    );
+    // Lines 13–21 after line 12 (a resume), three at a time.
+    expect(events).toEqual(["prepare 13", "write 13", "prepare 16", "written 13", "write 16", "prepare 19", "written 16", "write 19", "written 19"]);
+  });
+
+  it("a failing write stops it: the error comes out, and nothing past the batch read ahead is read", async () => {
+    const prepared: number[] = [];
+    const run = forEachBatch(
+      file,
+      "csv",
+      options,
+      4,
+      (batch) => prepared.push(batch.records[0]!.line),
+      async () => {
+        if (prepared.length >= 2) throw new Error("disk full");
+      },
+    );
+    await expect(run).rejects.toThrow("disk full");
+    // Written 5–7, failed on 8–10 while 11–13 was read ahead; 14 on never read.
+    expect(prepared).toEqual([5, 8, 11]);
   });
 });
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connect.js";
 import { imports } from "../../db/schema.js";
 import { appError } from "../../server/errors.js";
-import { importBatch, type BatchContext, type BatchResult } from "./batchImporter.js";
+import { checkBatch, importBatch, type BatchContext, type BatchResult } from "./batchImporter.js";
 import { forEachBatch } from "./fileBatches.js";
 import type { FileFormat } from "./importFiles.js";
 import { findImport, toImportDto, type DryRunResult, type ImportCounts, type ImportDto } from "./queries.js";
@@ -60,7 +60,14 @@ export async function dryRunImport(
   const totals = tally();
   try {
     await db.transaction(async (tx) => {
-      await forEachBatch(file, row.format as FileFormat, settled.options, 0, async (batch) => totals.add(await importBatch(tx, batch, ctx)));
+      await forEachBatch(
+        file,
+        row.format as FileFormat,
+        settled.options,
+        0,
+        (batch) => checkBatch(batch, ctx),
+        async (batch) => totals.add(await importBatch(tx, batch, ctx)),
+      );
       throw new DryRunDone();
     });
   } catch (error) {

@@ -31,7 +31,7 @@ export const IMPORT_USAGE = `conveyor import FILE [options]
   --mapping FILE.json  columns to fields: ["legalName", "legalId", null, "phone", …] by position,
                        or {"Компания": "legalName", "ИНН": "legalId", …} by header
   --encoding utf8|cp1251   --delimiter ';'|','|tab|'|'   (CSV; detected when left out)
-  --batch-size N       rows per committed batch (default 5000)
+  --batch-size N       rows per committed batch (default 2000)
   --dry-run            count what would be created, merged, skipped and rejected; write nothing
   --resume ID          carry on import ID after its last committed row (same FILE, checked by hash)
 

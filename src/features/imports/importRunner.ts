@@ -4,7 +4,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode, type Db } from "../../db/connect.js";
 import { imports } from "../../db/schema.js";
 import type { ColumnMapping } from "../../domain/imports/fields.js";
 import { appError } from "../../server/errors.js";
-import { importBatch, type BatchContext } from "./batchImporter.js";
+import { checkBatch, importBatch, type BatchContext } from "./batchImporter.js";
 import { forEachBatch } from "./fileBatches.js";
 import { hashFile, removeFile, type FileFormat } from "./importFiles.js";
 import type { ImportOptions } from "./importOptions.js";
@@ -159,9 +159,9 @@ export async function continueImport(db: Db, claim: Claim, timeZone: string, hoo
   let lastLine = claim.lastLine;
   let batches = 0;
   try {
-    await forEachBatch(claim.file, claim.format, claim.options, claim.lastLine, async (batch, bytesRead) => {
+    await forEachBatch(claim.file, claim.format, claim.options, claim.lastLine, (batch) => checkBatch(batch, ctx), async (batch) => {
       if (hooks.signal?.aborted) throw new Stopped("stopped: the server shut down");
-      const endLine = batch[batch.length - 1]!.line;
+      const { endLine, bytesRead } = batch;
       const counts = await withRetry(() =>
         db.transaction(async (tx) => {
           const result = await importBatch(tx, batch, ctx);

@@ -20,10 +20,20 @@ export interface WriteContext {
 /** The most line numbers one timeline entry lists (a company absorbing more rows says how many). */
 const LINES_SHOWN = 50;
 
-async function nextIds(tx: Tx, table: "companies" | "contacts", count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const rows = await selectRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int)`);
-  return rows.map((r) => r.id);
+/**
+ * Ids for the companies and contacts a batch creates, drawn from their sequences in one round
+ * trip (each sequence named once, not looked up again for every id).
+ */
+async function reserveIds(tx: Tx, companies: number, contacts: number): Promise<{ companies: number[]; contacts: number[] }> {
+  if (companies + contacts === 0) return { companies: [], contacts: [] };
+  const [row] = await selectRows<{ companies: number[]; contacts: number[] }>(
+    tx,
+    sql`select array(select nextval(c.seq)::int from generate_series(1, ${companies}::int)) as companies,
+               array(select nextval(k.seq)::int from generate_series(1, ${contacts}::int)) as contacts
+        from (select pg_get_serial_sequence('companies', 'id')::regclass as seq) c,
+             (select pg_get_serial_sequence('contacts', 'id')::regclass as seq) k`,
+  );
+  return { companies: row!.companies.map(Number), contacts: row!.contacts.map(Number) };
 }
 
 const asJson = (rows: unknown[]) => JSON.stringify(rows);
@@ -31,7 +41,12 @@ const asJson = (rows: unknown[]) => JSON.stringify(rows);
 export async function writePlan(tx: Tx, companies: readonly PlannedCompany[], ctx: WriteContext): Promise<void> {
   const created = companies.filter((c) => c.before === null);
   const changed = companies.filter((c) => c.before !== null).map((c) => ({ company: c, additions: additionsOf(c.before!, c.after) }));
-  const companyIds = await nextIds(tx, "companies", created.length);
+  const contactCount = created.reduce((n, c) => n + c.after.contacts.length, 0) + changed.reduce((n, c) => n + c.additions.newContacts.length, 0);
+  const { companies: companyIds, contacts: contactIds } = await reserveIds(tx, created.length, contactCount);
+  const newContacts: { companyId: number; contact: ContactState }[] = [
+    ...created.flatMap(({ after }, i) => after.contacts.map((contact) => ({ companyId: companyIds[i]!, contact }))),
+    ...changed.flatMap(({ company, additions }) => additions.newContacts.map((contact) => ({ companyId: company.after.id!, contact }))),
+  ];
 
   if (created.length) {
     const rows = created.map(({ after: c }, i) => ({
@@ -70,11 +85,6 @@ export async function writePlan(tx: Tx, companies: readonly PlannedCompany[], ct
       where c.id = v.id`);
   }
 
-  const newContacts: { companyId: number; contact: ContactState }[] = [
-    ...created.flatMap(({ after }, i) => after.contacts.map((contact) => ({ companyId: companyIds[i]!, contact }))),
-    ...changed.flatMap(({ company, additions }) => additions.newContacts.map((contact) => ({ companyId: company.after.id!, contact }))),
-  ];
-  const contactIds = await nextIds(tx, "contacts", newContacts.length);
   if (newContacts.length) {
     const rows = newContacts.map(({ companyId, contact }, i) => ({ id: contactIds[i], company_id: companyId, full_name: contact.fullName, position: contact.position, emails: contact.emails }));
     await tx.execute(sql`
@@ -96,16 +106,21 @@ export async function writePlan(tx: Tx, companies: readonly PlannedCompany[], ct
       where ct.id = v.id`);
   }
 
-  const phones = [
-    ...newContacts.flatMap(({ companyId, contact }, i) => contact.phones.map((e164) => ({ contact_id: contactIds[i], company_id: companyId, e164 }))),
-    ...changed.flatMap(({ company, additions }) =>
-      additions.contactAdditions.flatMap((a) => a.phones.map((e164) => ({ contact_id: a.contactId, company_id: company.after.id, e164 }))),
-    ),
-  ];
-  if (phones.length) {
+  // A new contact's phones cannot be there yet: a plain insert, without the conflict check that doubled this statement's cost.
+  const newPhones = newContacts.flatMap(({ companyId, contact }, i) => contact.phones.map((e164) => ({ contact_id: contactIds[i], company_id: companyId, e164 })));
+  if (newPhones.length) {
     await tx.execute(sql`
       insert into contact_phones (contact_id, company_id, e164)
-      select v.contact_id, v.company_id, v.e164 from jsonb_to_recordset(${asJson(phones)}::jsonb) as v(contact_id int, company_id int, e164 text)
+      select v.contact_id, v.company_id, v.e164 from jsonb_to_recordset(${asJson(newPhones)}::jsonb) as v(contact_id int, company_id int, e164 text)`);
+  }
+  // An existing contact may have been given the same phone by a person since the batch read it.
+  const addedPhones = changed.flatMap(({ company, additions }) =>
+    additions.contactAdditions.flatMap((a) => a.phones.map((e164) => ({ contact_id: a.contactId, company_id: company.after.id, e164 }))),
+  );
+  if (addedPhones.length) {
+    await tx.execute(sql`
+      insert into contact_phones (contact_id, company_id, e164)
+      select v.contact_id, v.company_id, v.e164 from jsonb_to_recordset(${asJson(addedPhones)}::jsonb) as v(contact_id int, company_id int, e164 text)
       on conflict (contact_id, e164) do nothing`);
   }
 

@@ -82,7 +82,7 @@ export const RunBody = Type.Object(
     sourceId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: "The lead source every row carries unless its source column names another." }))),
     encoding: Type.Optional(Encoding),
     delimiter: Type.Optional(Delimiter),
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BATCH_SIZE, description: "Rows per committed batch (default 5000)." })),
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BATCH_SIZE, description: "Rows per committed batch (default 2000)." })),
   },
   { additionalProperties: false },
 );
