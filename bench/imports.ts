@@ -486,8 +486,9 @@ function report(results: EngineResult[], env: { kinds: RowKinds; fileMb: number;
     "|---|---|---|---|---|---|---|---|---|---|",
     ...results.map(row),
     "",
-    `Raw COPY's process: ${results.map((r) => `${r.engine} ${r.copies.map((c) => (c.peakRssMb === undefined ? "psql (not measured)" : `peak RSS ${c.peakRssMb.toFixed(0)} MB`)).join(" · ")}`).join(" · ")} (PGlite reads the whole file as a Blob).`,
-    "",
+    ...results
+      .filter((r) => r.engine === "PGlite")
+      .map((r) => `PGlite's raw COPY runs in a process of its own, the whole file read as a Blob: peak RSS ${r.copies.map((c) => `${c.peakRssMb?.toFixed(0)} MB`).join(" · ")}.\n`),
     `Checked after each import (not timed): ${results.map((r) => `${r.engine} ${r.check.line}`).join(" · ")}.`,
     "",
     `Import output: ${results.map((r) => `${r.engine}: \`${r.importRun.summary}\` (${r.importRun.batches} batches, exit ${r.importRun.code}: 3 = done with rejected rows)`).join(" · ")}.`,
