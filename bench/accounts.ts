@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -14,6 +13,7 @@ import type { CompanyScope } from "../src/server/access/index.js";
 import { connectLoader, generateAccounts, generateTouches, TEAM, timed, type AccountsLoadTimes, type TouchLoadTimes } from "./accountsData.js";
 import { percentile } from "./load.js";
 import { machineLine, ms, seconds, writeSection } from "./report.js";
+import { postgresCpuMs, rssMb } from "./procStats.js";
 
 /**
  * `npm run bench:accounts [-- options]`: issue 5's nightly and quarter-hourly sweeps on PostgreSQL.
@@ -90,31 +90,6 @@ const clock = { inFlightMs: 0, statements: 0 };
     }
     return result;
   };
-}
-
-const rssMb = () => process.memoryUsage().rss / 2 ** 20;
-const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
-
-/**
- * CPU seconds used so far by PostgreSQL's processes: each live process's own time, plus what the
- * postmaster collected from the children that exited (parallel workers, closed connections).
- */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      if (name !== "postgres" && name !== "postmaster") continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("\0-D\0")) ticks += Number(f[13]) + Number(f[14]); // cutime, cstime of the postmaster
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * TICK_MS;
 }
 
 interface Measured<T> {

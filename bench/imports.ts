@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -12,6 +12,7 @@ import { DEFAULT_BATCH_SIZE } from "../src/features/imports/importOptions.js";
 import { EXPECTED_MAPPING, HEADER, rowKinds, writeImportFile, type RowKinds } from "./importsData.js";
 import { machineLine, seconds, writeSection } from "./report.js";
 import { root } from "./serverProcess.js";
+import { postgresProcesses, TICK_MS } from "./procStats.js";
 
 /**
  * `npm run bench:imports [-- options]`: issue #8's benchmark. A CSV of 1,000,000 generated rows
@@ -70,7 +71,6 @@ deadline.unref();
 // ---- child processes, measured
 
 const children = new Set<ReturnType<typeof spawn>>();
-const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
 const HAS_TIME = existsSync("/usr/bin/time");
 
 /**
@@ -79,21 +79,8 @@ const HAS_TIME = existsSync("/usr/bin/time");
  * databases' backends on the same server are left out.
  */
 function postgresTicks(database: string): Map<number, number> {
-  const ticks = new Map<number, number>();
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
-      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      if (!title.includes(` ${database} `) && !/: (checkpointer|background writer|walwriter)/.test(title)) continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks.set(Number(pid), Number(f[11]) + Number(f[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks;
+  const working = postgresProcesses().filter((p) => !p.postmaster && (p.title.includes(` ${database} `) || /: (checkpointer|background writer|walwriter)/.test(p.title)));
+  return new Map(working.map((p) => [p.pid, p.ticks]));
 }
 
 interface ChildRun {

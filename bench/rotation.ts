@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -14,6 +13,7 @@ import { runSweep, SWEEPS } from "../src/server/sweeps.js";
 import { percentile } from "./load.js";
 import { machineLine, ms, seconds, writeSection } from "./report.js";
 import { connectLoader, generateRotation, HEAD, rangesOf, TEAM, timed, type RotationLoadTimes, type RotationSizes } from "./rotationData.js";
+import { postgresCpuMs, rssMb } from "./procStats.js";
 
 /**
  * `npm run bench:rotation [-- options]`: issue #6's daily rotation sweep on PostgreSQL, over
@@ -98,28 +98,6 @@ const trace: Statement[] = [];
     }
     return result;
   };
-}
-
-const rssMb = () => process.memoryUsage().rss / 2 ** 20;
-const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
-
-/** CPU used so far by PostgreSQL's processes (live ones, plus the exited children the postmaster collected). */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      if (name !== "postgres" && name !== "postmaster") continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("\0-D\0")) ticks += Number(f[13]) + Number(f[14]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * TICK_MS;
 }
 
 /** The sweep's steps, each started by its first statement (rotationSweep.ts, salesPeriods.ts). */
