@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "./db/connect.js";
+import { openDatabase, type Database } from "./db/connect.js";
 import { buildApp } from "./server/app.js";
 import { loadConfig } from "./server/config.js";
 import { ensureFirstAdmin } from "./server/firstAdmin.js";
@@ -96,42 +96,37 @@ async function sweep() {
   }
 }
 
-/** Brings a CSV or XLSX file into the base (features/imports/importCommand.ts); exits 0, 3 with rejected rows, 1 failed, 2 usage. */
-async function importFile() {
-  const { runImportCommand, IMPORT_USAGE } = await import("./features/imports/importCommand.js");
+/**
+ * A command that works on the database and ends with its own exit code: `--help` (or no
+ * arguments) prints its usage; the database is closed whatever happens.
+ */
+async function databaseCommand(usage: string, run: (database: Database, argv: string[], config: ReturnType<typeof loadConfig>) => Promise<number>) {
   const argv = process.argv.slice(3);
   if (argv.includes("--help") || argv.length === 0) {
-    console.log(IMPORT_USAGE);
+    console.log(usage);
     process.exit(argv.length === 0 ? 2 : 0);
   }
   const config = loadConfig();
   const database = await openDatabase(config.database);
   let code = 1;
   try {
-    code = await runImportCommand(database, argv, config.timeZone);
+    code = await run(database, argv, config);
   } finally {
     await database.close();
   }
   process.exit(code);
 }
 
+/** Brings a CSV or XLSX file into the base (features/imports/importCommand.ts); exits 0, 3 with rejected rows, 1 failed, 2 usage. */
+async function importFile() {
+  const { runImportCommand, IMPORT_USAGE } = await import("./features/imports/importCommand.js");
+  await databaseCommand(IMPORT_USAGE, (database, argv, config) => runImportCommand(database, argv, config.timeZone));
+}
+
 /** Writes a list of the base to CSV or XLSX (features/exports/exportCommand.ts); exits 0 written, 1 failed, 2 usage. */
 async function exportList() {
   const { runExportCommand, EXPORT_USAGE } = await import("./features/exports/exportCommand.js");
-  const argv = process.argv.slice(3);
-  if (argv.includes("--help") || argv.length === 0) {
-    console.log(EXPORT_USAGE);
-    process.exit(argv.length === 0 ? 2 : 0);
-  }
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  let code = 1;
-  try {
-    code = await runExportCommand(database, argv, { timeZone: config.timeZone, country: config.defaultCountry });
-  } finally {
-    await database.close();
-  }
-  process.exit(code);
+  await databaseCommand(EXPORT_USAGE, (database, argv, config) => runExportCommand(database, argv, { timeZone: config.timeZone, country: config.defaultCountry }));
 }
 
 const commands: Record<string, () => Promise<void>> = { serve, migrate, demo, sweep, import: importFile, export: exportList };

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../../db/connect.js";
 import type { SaleFact } from "../../domain/commission.js";
 import { dayOf, type WorkingHours } from "../../domain/workingTime.js";
+import { FIRST_ORDER_SQL } from "../accounts/orderFacts.js";
 
 export interface MonthSales {
   sales: SaleFact[];
@@ -41,8 +42,7 @@ export async function monthSales(db: DbOrTx, from: Date, to: Date, wh: WorkingHo
   const rows = await selectRows<OrderRow>(
     db,
     sql`select o.id as order_id, o.company_id, c.legal_name, o.ordered_at, o.total_minor, o.currency,
-               not exists (select 1 from orders p where p.company_id = o.company_id
-                             and (p.ordered_at < o.ordered_at or (p.ordered_at = o.ordered_at and p.id < o.id))) as is_first,
+               ${FIRST_ORDER_SQL} as is_first,
                d.manager_id as deal_manager_id, t2.user_id as tier2_holder_id, t3.user_id as tier3_holder_id,
                hand.user_id as caller_id, hand.at as handed_over_at
         from orders o

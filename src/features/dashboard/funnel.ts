@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../../db/connect.js";
-import { AFTER_LEAD_SQL, FIRST_ORDER_SQL, ORDER_SELLER_SQL } from "./orderFacts.js";
+import { AFTER_LEAD_SQL, FIRST_ORDER_SQL, ORDER_SELLER_SQL } from "../accounts/orderFacts.js";
 import { personInScope, type DashboardScope } from "./scope.js";
 
 /** The conveyor's steps, in order: each counts distinct companies that took it in the period. */

@@ -4,7 +4,7 @@ import type { Actor } from "../../server/access/index.js";
 import { managerResults } from "../conversion/queries.js";
 import { callerResults } from "../prospecting/callerResults.js";
 import { coverageReport } from "../touches/queries.js";
-import { FIRST_ORDER_SQL, ORDER_SELLER_SQL } from "./orderFacts.js";
+import { FIRST_ORDER_SQL, ORDER_SELLER_SQL } from "../accounts/orderFacts.js";
 import { inScope, personInScope, ratio, round1, type DashboardScope } from "./scope.js";
 
 export interface Money {

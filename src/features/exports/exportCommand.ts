@@ -8,7 +8,7 @@ import type { CountryCode } from "libphonenumber-js";
 import { selectRows, type Database } from "../../db/connect.js";
 import { dayOf, startOfDay } from "../../domain/workingTime.js";
 import { LANGUAGES, type Language } from "../../server/errors.js";
-import { readSettings } from "../settings/teamSettings.js";
+import { readSettings, type TeamSettings } from "../settings/teamSettings.js";
 import { accountSheet } from "./accountExport.js";
 import { companySheet } from "./companyExport.js";
 import { exportFile } from "./exportFile.js";
@@ -73,9 +73,8 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 }
 
 /** The sheet of a list for the system: every row, the list's filters, the team's clock. */
-async function sheetOf(database: Database, args: ExportArgs, language: Language, country: CountryCode, configTimeZone: string): Promise<ExportSheet> {
+async function sheetOf(database: Database, args: ExportArgs, language: Language, country: CountryCode, settings: TeamSettings): Promise<ExportSheet> {
   const db = database.db;
-  const settings = await readSettings(db, configTimeZone);
   const timeZone = settings.workingHours.timeZone;
   const today = dayOf(new Date(), settings.workingHours);
   const all = { kind: "all" } as const;
@@ -105,8 +104,9 @@ export async function runExportCommand(database: Database, argv: readonly string
     return 1;
   }
   const language = args.language ?? admin.language;
-  const sheet = await sheetOf(database, args, language, options.country, options.timeZone);
-  const today = dayOf(new Date(), (await readSettings(database.db, options.timeZone)).workingHours);
+  const settings = await readSettings(database.db, options.timeZone);
+  const sheet = await sheetOf(database, args, language, options.country, settings);
+  const today = dayOf(new Date(), settings.workingHours);
   const target = args.out ?? `${args.list}-${today}.${args.format}`;
   const out: Writable = target === "-" ? process.stdout : createWriteStream(target);
   let written = 0;
