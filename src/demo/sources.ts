@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { selectRows, type Tx } from "../db/connect.js";
 import { leadSources } from "../db/schema.js";
+import { hashToken } from "../features/auth/tokenHash.js";
 import type { Source } from "./companies.js";
 import { DAY } from "./calendar.js";
 import type { Random } from "./random.js";
@@ -37,18 +38,18 @@ const RETIRED: Plan = { name: "Рекомендации клиентов", kind:
 
 export async function writeSources(tx: Tx, team: Team): Promise<DemoSources> {
   const keys = Object.keys(PLANS) as Source[];
+  // The web form posts its leads through the intake; its token is unknown (the head rotates it to connect a site).
+  const unknownTokenHash = hashToken(randomBytes(32).toString("base64url"));
   const row = (plan: Plan, active: boolean) => {
     const cost = plan.costPerLeadMinor;
-    return { name: plan.name, kind: plan.kind, costPerLeadMinor: cost, currency: cost === null ? null : "UAH", ownerId: plan.owner(team)?.id ?? null, active };
+    const intakeTokenHash = plan === PLANS["website form"] ? unknownTokenHash : null;
+    return { name: plan.name, kind: plan.kind, costPerLeadMinor: cost, currency: cost === null ? null : "UAH", ownerId: plan.owner(team)?.id ?? null, active, intakeTokenHash };
   };
   const inserted = await tx
     .insert(leadSources)
     .values([...keys.map((key) => row(PLANS[key], true)), row(RETIRED, false)])
     .returning({ id: leadSources.id, name: leadSources.name });
   const idOf = new Map(inserted.map((r) => [r.name, r.id]));
-  // The web form posts its leads through the intake; its token is unknown (the head rotates it to connect a site).
-  const unknownToken = createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url");
-  await tx.execute(sql`update lead_sources set intake_token_hash = ${unknownToken} where id = ${idOf.get(PLANS["website form"].name)!}`);
   return Object.fromEntries(keys.map((key) => [key, { id: idOf.get(PLANS[key].name)!, name: PLANS[key].name }])) as DemoSources;
 }
 

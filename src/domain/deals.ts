@@ -21,6 +21,12 @@ export type PostponeReason = (typeof POSTPONE_REASONS)[number];
 export const PROMISE_KINDS = ["delivery_date", "discount", "payment_terms", "service", "other"] as const;
 export type PromiseKind = (typeof PROMISE_KINDS)[number];
 
+/**
+ * A deal at this stage has a confirmed need: it stands past the team's first stage (won is past
+ * every stage). Opening a deal is not enough — a manager opens one to drop a junk lead too.
+ */
+export const isQualifyingStage = (openStages: readonly string[], stage: string) => stage !== openStages[0];
+
 export type DealProblem = "unknown_stage" | "deal_closed" | "reason_required" | "postpone_date_in_past" | "postpone_too_far" | "unknown_postpone_reason";
 
 export function checkStageMove(openStages: readonly string[], closed: boolean, to: string): DealProblem | null {

@@ -228,11 +228,11 @@ export function alertStep<F>(live: { figures: unknown } | null, today: Decision<
 const HOUR_MS = 3_600_000;
 
 /**
- * A dismissed alert stays quiet for the span of evidence it was judged on: the head has seen
- * these figures and decided; the alert comes back only if the condition still holds on a
- * window of new leads (or posts).
+ * The span of evidence a metric is judged on (the spam windows are read over it). A dismissed
+ * alert stays quiet for that long: the head has seen these figures and decided; the alert
+ * comes back only if the condition still holds on a window of new leads (or posts).
  */
-export function dismissalQuietMs(metric: ConversionMetric | SpamMetric, rules: Pick<SourceWatchSettings, "windowDays" | "spamWindowHours">): number {
+export function evidenceWindowMs(metric: ConversionMetric | SpamMetric, rules: Pick<SourceWatchSettings, "windowDays" | "spamWindowHours">): number {
   if (metric === "intake_rejects") return rules.spamWindowHours * HOUR_MS;
   if (metric === "no_connects") return NO_CONNECT_WINDOW_DAYS * 24 * HOUR_MS;
   return rules.windowDays * 24 * HOUR_MS;

@@ -5,7 +5,7 @@ import {
   alertStep,
   cohortWindows,
   conversionDrop,
-  dismissalQuietMs,
+  evidenceWindowMs,
   fisherLowerTail,
   intakeRejects,
   logFactorial,
@@ -177,10 +177,10 @@ describe("alertStep: one live alert per source, kind and metric", () => {
     expect(alertStep(null, firing, true)).toEqual({ action: "none" });
     expect(alertStep({ figures: {} }, firing, true)).toEqual({ action: "refresh", figures: firing.figures });
     const watch = { windowDays: 14, spamWindowHours: 24 };
-    expect(dismissalQuietMs("qualified", watch)).toBe(14 * 86_400_000);
-    expect(dismissalQuietMs("first_sale", watch)).toBe(14 * 86_400_000);
-    expect(dismissalQuietMs("intake_rejects", watch)).toBe(86_400_000);
-    expect(dismissalQuietMs("no_connects", watch)).toBe(7 * 86_400_000);
+    expect(evidenceWindowMs("qualified", watch)).toBe(14 * 86_400_000);
+    expect(evidenceWindowMs("first_sale", watch)).toBe(14 * 86_400_000);
+    expect(evidenceWindowMs("intake_rejects", watch)).toBe(86_400_000);
+    expect(evidenceWindowMs("no_connects", watch)).toBe(7 * 86_400_000);
   });
 
   it("resolves a live alert as recovered when the condition clears", () => {

@@ -25,7 +25,7 @@ export async function acknowledgeAlert(db: Db, actor: Actor, id: number): Promis
   });
 }
 
-/** The head decides an alert needs no action, and says why; the same condition stays quiet for a while (see dismissalQuietMs). */
+/** The head decides an alert needs no action, and says why; the same condition stays quiet for a while (see evidenceWindowMs). */
 export async function dismissAlert(db: Db, actor: Actor, id: number, note: string): Promise<AlertDto> {
   const text = note.trim();
   if (!text) throw appError("validation_failed", { fields: [{ field: "body.note", rule: "required" }] });

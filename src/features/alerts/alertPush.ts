@@ -3,6 +3,7 @@ import { selectRows, sqlList, type DbOrTx } from "../../db/connect.js";
 import { hearsOfNewAlert } from "../../server/access/index.js";
 import type { EventHub } from "../telephony/eventHub.js";
 import type { RaisedAlert } from "./sourceWatchSweep.js";
+import type { Role } from "../../domain/conveyor.js";
 
 /**
  * Tells the open browsers of the head(s), the admins and the source's owner that an alert was
@@ -15,7 +16,7 @@ export async function pushNewAlerts(db: DbOrTx, hub: EventHub, raised: readonly 
     db,
     sql`select id, name, owner_id from lead_sources where id in (${sqlList([...new Set(raised.map((a) => a.sourceId))])})`,
   );
-  const users = await selectRows<{ id: number; role: string }>(
+  const users = await selectRows<{ id: number; role: Role }>(
     db,
     sql`select id, role from users where active and (role in ('head', 'admin') or id in (select owner_id from lead_sources where owner_id is not null))`,
   );

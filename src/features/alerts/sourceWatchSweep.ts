@@ -5,7 +5,7 @@ import {
   alertStep,
   cohortWindows,
   conversionDrop,
-  dismissalQuietMs,
+  evidenceWindowMs,
   intakeRejects,
   noConnects,
   type AlertKind,
@@ -17,6 +17,7 @@ import {
 } from "../../domain/sourceWatch.js";
 import { readSettings } from "../settings/teamSettings.js";
 import { leadCohorts, type SourceCohortRow } from "./leadCohorts.js";
+import { DISMISSED_PREFIX } from "./queries.js";
 import { connectCounts, intakeCounts } from "./sourceSignals.js";
 
 export interface RaisedAlert {
@@ -42,7 +43,6 @@ const WATCHED: readonly { kind: AlertKind; metric: Metric }[] = [
 ];
 
 const keyOf = (kind: string, sourceId: number | null, metric: string) => `${kind}:${sourceId ?? ""}:${metric}`;
-const HOUR_MS = 3_600_000;
 
 /**
  * The source quality watch (every 15 minutes): for every active source, has the share of its
@@ -62,7 +62,7 @@ export async function runSourceWatch(db: DbOrTx, timeZone: string, now = new Dat
   );
   const dismissed = await selectRows<{ kind: string; source_id: number | null; metric: string; at: Date | string }>(
     db,
-    sql`select kind, source_id, metric, max(resolved_at) as at from alerts where resolution like 'dismissed%' group by kind, source_id, metric`,
+    sql`select kind, source_id, metric, max(resolved_at) as at from alerts where resolution like ${`${DISMISSED_PREFIX}%`} group by kind, source_id, metric`,
   );
   const liveByKey = new Map(live.map((a) => [keyOf(a.kind, a.source_id, a.metric), a]));
   const dismissedAt = new Map(dismissed.map((d) => [keyOf(d.kind, d.source_id, d.metric), new Date(d.at).getTime()]));
@@ -74,7 +74,7 @@ export async function runSourceWatch(db: DbOrTx, timeZone: string, now = new Dat
       const key = keyOf(kind, sourceId, metric);
       const current = liveByKey.get(key) ?? null;
       const lastDismissal = dismissedAt.get(key);
-      const quiet = lastDismissal !== undefined && now.getTime() - lastDismissal < dismissalQuietMs(metric, rules);
+      const quiet = lastDismissal !== undefined && now.getTime() - lastDismissal < evidenceWindowMs(metric, rules);
       const step = alertStep(current, decisions.get(key)!, quiet);
       if (step.action === "raise") {
         const [row] = await selectRows<{ id: number }>(
@@ -127,8 +127,8 @@ async function evaluate(db: DbOrTx, sourceIds: number[], rules: SourceWatchSetti
       decisions.set(keyOf("source_conversion_drop", sourceId, metric), { alert: decision.alert, figures });
     }
   }
-  const posts = await intakeCounts(db, sourceIds, new Date(now.getTime() - rules.spamWindowHours * HOUR_MS));
-  const calls = await connectCounts(db, sourceIds, new Date(now.getTime() - NO_CONNECT_WINDOW_DAYS * 24 * HOUR_MS));
+  const posts = await intakeCounts(db, sourceIds, new Date(now.getTime() - evidenceWindowMs("intake_rejects", rules)));
+  const calls = await connectCounts(db, sourceIds, new Date(now.getTime() - evidenceWindowMs("no_connects", rules)));
   for (const sourceId of sourceIds) {
     const rejects = intakeRejects(posts.get(sourceId) ?? { posts: 0, invalid: 0, duplicate: 0, rateLimited: 0 }, rules);
     decisions.set(keyOf("source_spam", sourceId, "intake_rejects"), { alert: rejects.alert, figures: { windowHours: rules.spamWindowHours, ...rejects.figures } });

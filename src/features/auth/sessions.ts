@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/connect.js";
 import { sessions, users } from "../../db/schema.js";
 import type { Actor } from "../../server/access/index.js";
 import type { Role } from "../../domain/conveyor.js";
 import type { Language } from "../../server/errors.js";
+import { hashToken } from "./tokenHash.js";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export interface OpenSession {
   actor: Actor;

@@ -7,7 +7,7 @@ import type { Stage, Tier } from "../../domain/conveyor.js";
 import { termForHolding } from "../rotation/terms.js";
 import { mayCreateCompany, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
-import { assertSourceChoosable, sourceName } from "../sources/sourceChoice.js";
+import { assertSourceChoosable } from "../sources/sourceChoice.js";
 import { insertContact } from "./contactWriter.js";
 import { blankToNull, normaliseContact, normaliseLegalId } from "./normalise.js";
 import { assertPhonesFree } from "./phoneOwnership.js";
@@ -45,7 +45,7 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
   const { stage, holdInTier } = startingPoint(actor);
   try {
     return await db.transaction(async (tx) => {
-      await assertSourceChoosable(tx, input.sourceId);
+      const sourceName = await assertSourceChoosable(tx, input.sourceId);
       await assertLegalIdFree(tx, legalId, legalIdKind);
       await assertPhonesFree(tx, contactsIn.flatMap((c) => c.phones), null);
       const [row] = await tx
@@ -67,7 +67,7 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
       const companyId = row!.id;
       const sourceId = input.sourceId ?? null;
       const entries: NewActivity[] = [
-        { companyId, actorId: actor.id, kind: "company_created", data: { stage, sourceId, source: await sourceName(tx, sourceId) } },
+        { companyId, actorId: actor.id, kind: "company_created", data: { stage, sourceId, source: sourceName } },
       ];
       for (const contact of contactsIn) {
         const contactId = await insertContact(tx, companyId, contact);

@@ -10,7 +10,7 @@ import { findCompany } from "./queries.js";
 import type { CompanyDto, UpdateCompanyInput } from "./schemas.js";
 import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { appendActivities } from "./timeline.js";
-import { assertSourceChoosable, sourceName } from "../sources/sourceChoice.js";
+import { assertSourceChoosable } from "../sources/sourceChoice.js";
 
 const EDITABLE = ["legalName", "legalId", "legalIdKind", "groupName", "industry", "size", "region", "sourceId", "doNotCall"] as const;
 
@@ -21,7 +21,7 @@ export async function updateCompany(db: Db, actor: Actor, companyId: number, inp
     await authorizeCompany(tx, actor, companyId, "work");
     const before = (await findCompany(tx, companyId))!;
     if (legal) await assertLegalIdFree(tx, legal.legalId, legal.legalIdKind, companyId);
-    await assertSourceChoosable(tx, input.sourceId, before.sourceId);
+    const newSourceName = await assertSourceChoosable(tx, input.sourceId, before.sourceId);
     const next = {
       legalName: input.legalName?.trim(),
       legalId: legal?.legalId,
@@ -43,7 +43,7 @@ export async function updateCompany(db: Db, actor: Actor, companyId: number, inp
     const sourceChange = changes.sourceId;
     if (sourceChange) {
       delete changes.sourceId;
-      changes.source = { from: before.source, to: await sourceName(tx, next.sourceId ?? null) };
+      changes.source = { from: before.source, to: newSourceName };
     }
     await tx
       .update(companies)

@@ -11,6 +11,7 @@ import { activeTarget } from "../holdings/targetUser.js";
 import { lockDeal } from "./dealAccess.js";
 import { findDeal, type DealDto } from "./queries.js";
 import type { WinDealInput } from "./schemas.js";
+import { qualifiedSince } from "./dealQualification.js";
 
 /**
  * The first sale: one transaction records the order with its lines, closes the deal as won,
@@ -37,7 +38,7 @@ export async function winDeal(db: Db, actor: Actor, dealId: number, input: WinDe
     await tx.insert(orderLines).values(input.lines.map((l) => ({ orderId: order!.id, productId: l.productId, quantity: l.quantity, amountMinor: l.amountMinor })));
     await tx
       .update(deals)
-      .set({ stage: "won", qualifiedAt: sql`coalesce(${deals.qualifiedAt}, ${now.toISOString()}::timestamptz)`, closedAt: now, amountMinor: total, currency: input.currency, postponedUntil: null, updatedAt: now })
+      .set({ stage: "won", qualifiedAt: qualifiedSince(now), closedAt: now, amountMinor: total, currency: input.currency, postponedUntil: null, updatedAt: now })
       .where(eq(deals.id, dealId));
     if (input.promises.length) {
       await tx.insert(promises).values(input.promises.map((p) => ({ companyId: deal.companyId, dealId, madeBy: deal.managerId, kind: p.kind, text: p.text.trim(), dueOn: p.dueOn ?? null })));

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type Db } from "../../db/connect.js";
 import { companies, deals, proposals } from "../../db/schema.js";
-import { checkLoss, checkPostpone, checkStageMove } from "../../domain/deals.js";
+import { checkLoss, checkPostpone, checkStageMove, isQualifyingStage } from "../../domain/deals.js";
 import { dayOf } from "../../domain/workingTime.js";
 import { mayWorkDeal, type Actor } from "../../server/access/index.js";
 import { appError } from "../../server/errors.js";
@@ -11,6 +11,7 @@ import { endHolding } from "../holdings/holdingWriter.js";
 import { removeFromCallLists } from "../prospecting/listMembership.js";
 import { readSettings } from "../settings/teamSettings.js";
 import { lockDeal } from "./dealAccess.js";
+import { qualifiedSince } from "./dealQualification.js";
 import { findDeal, type DealDto } from "./queries.js";
 import type { PostponeDealInput, ProposalInput } from "./schemas.js";
 
@@ -39,7 +40,7 @@ export async function openDeal(
           managerId: holding.userId,
           stage,
           // Opened straight at a later stage: the need is already confirmed.
-          qualifiedAt: stage === settings.dealStages[0] ? null : new Date(),
+          qualifiedAt: isQualifyingStage(settings.dealStages, stage) ? new Date() : null,
           amountMinor: input.amountMinor ?? null,
           currency: input.currency ?? null,
         })
@@ -61,10 +62,10 @@ export async function moveDeal(db: Db, actor: Actor, dealId: number, stage: stri
     if (problem) throw appError(problem, problem === "unknown_stage" ? { stages: settings.dealStages } : undefined);
     if (stage === deal.stage) return (await findDeal(tx, dealId))!;
     const now = new Date();
-    const qualifies = stage !== settings.dealStages[0];
+    const qualifies = isQualifyingStage(settings.dealStages, stage);
     await tx
       .update(deals)
-      .set({ stage, updatedAt: now, ...(qualifies ? { qualifiedAt: sql`coalesce(${deals.qualifiedAt}, ${now.toISOString()}::timestamptz)` } : {}) })
+      .set({ stage, updatedAt: now, ...(qualifies ? { qualifiedAt: qualifiedSince(now) } : {}) })
       .where(eq(deals.id, dealId));
     await appendActivities(tx, [{ companyId: deal.companyId, actorId: actor.id, kind: "deal_stage_changed", data: { dealId, from: deal.stage, to: stage } }]);
     return (await findDeal(tx, dealId))!;

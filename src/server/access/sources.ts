@@ -10,7 +10,7 @@ import { companyScope, mayCreateCompany } from "./companies.js";
 const STEER_THE_CONVEYOR: readonly Role[] = ["admin", "head"];
 
 /** The head creates, changes, prices and switches sources, and connects or cuts their intake. */
-export const mayManageSources = (actor: Actor) => STEER_THE_CONVEYOR.includes(actor.role);
+export const mayManageSources = (actor: Pick<Actor, "role">) => STEER_THE_CONVEYOR.includes(actor.role);
 
 /** Which sources a list returns: all of them for the head, otherwise the ones the person owns. */
 export type SourceScope = { kind: "all" } | { kind: "owned_by"; userId: number };
@@ -18,7 +18,7 @@ export const sourceScope = (actor: Actor): SourceScope =>
   mayManageSources(actor) ? { kind: "all" } : { kind: "owned_by", userId: actor.id };
 
 /** A source's intake log: the head, or the source's owner. */
-export const mayReadSourceIntakes = (actor: Actor, source: { ownerId: number | null }) =>
+export const mayReadSourceIntakes = (actor: Pick<Actor, "id" | "role">, source: { ownerId: number | null }) =>
   mayManageSources(actor) || (source.ownerId !== null && source.ownerId === actor.id);
 
 /**
