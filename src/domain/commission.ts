@@ -1,5 +1,8 @@
 import type { Tier } from "./conveyor.js";
+import { isMonth, monthOfDay, type Month } from "./months.js";
 import type { Day } from "./workingTime.js";
+
+export { firstDayOf, isMonth, monthOfDay, nextMonth, previousMonth, type Month } from "./months.js";
 
 /**
  * Commissions: what each tier of the conveyor earns, by the head's rules.
@@ -19,9 +22,6 @@ import type { Day } from "./workingTime.js";
  * earns nothing and makes no line. Money stays in integer minor units: each line is rounded
  * half away from zero on its own, and totals are kept per currency, never added across them.
  */
-
-/** A calendar month, YYYY-MM. */
-export type Month = string;
 
 export const COMMISSION_KINDS = ["converted_lead", "first_sale", "repeat_sale"] as const;
 export type CommissionKind = (typeof COMMISSION_KINDS)[number];
@@ -72,28 +72,7 @@ export interface Statement {
   totals: MoneyTotal[];
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const CURRENCY = /^[A-Z]{3}$/;
-
-export const isMonth = (value: string): boolean => MONTH.test(value);
-
-/** The month a calendar day (YYYY-MM-DD) falls in. */
-export const monthOfDay = (day: Day): Month => day.slice(0, 7);
-
-/** The first day of a month, as stored in `commission_rules.effective_from`. */
-export const firstDayOf = (month: Month): Day => `${month}-01`;
-
-/** The month after. */
-export function nextMonth(month: Month): Month {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${String(y + 1).padStart(4, "0")}-01` : `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** The month before. */
-export function previousMonth(month: Month): Month {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 1 ? `${String(y - 1).padStart(4, "0")}-12` : `${String(y).padStart(4, "0")}-${String(m - 1).padStart(2, "0")}`;
-}
 
 /** The rule of a tier in force in a month: the one with the latest start at or before it; null when none. */
 export function ruleFor<R extends CommissionRule>(rules: readonly R[], tier: Tier, month: Month): R | null {

@@ -1,10 +1,10 @@
-import { totalsByCurrency } from "../../domain/commission.js";
 import type { Language } from "../../server/errors.js";
 import { sheetLocale } from "../exports/cells.js";
 import { listSheet, onePage, type ExportSheet, type ListColumn } from "../exports/sheet.js";
 import { exportWords } from "../exports/words.js";
 import { exportLabels, ruleText, type ExportLabels } from "./exportLabels.js";
-import type { ExportRow } from "./exportRows.js";
+import { exportRows, type ExportRow } from "./exportRows.js";
+import type { PersonStatement } from "./statements.js";
 
 type Header = keyof ExportLabels["headers"];
 
@@ -13,7 +13,8 @@ type Header = keyof ExportLabels["headers"];
  * order, the rule applied, the commission) and, for XLSX, the totals per person and currency.
  * Amounts are in major units; CSV carries the lines only.
  */
-export function commissionSheets(rows: readonly ExportRow[], language: Language): ExportSheet[] {
+export function commissionSheets(statements: readonly PersonStatement[], language: Language): ExportSheet[] {
+  const rows = exportRows(statements);
   const labels = exportLabels(language);
   const roles = exportWords(language).roles;
   const decimal = sheetLocale(language).decimal;
@@ -37,7 +38,7 @@ export function commissionSheets(rows: readonly ExportRow[], language: Language)
     { key: "lines", kind: "integer", width: 10, value: (t) => t.lines },
     { key: "commission", kind: "money", width: 16, value: (t) => t.amountMinor },
   ];
-  return [listSheet(labels.lineSheet, lines, labels.headers, onePage(rows)), listSheet(labels.totalSheet, totals, labels.headers, onePage(personTotals(rows)), true)];
+  return [listSheet(labels.lineSheet, lines, labels.headers, onePage(rows)), listSheet(labels.totalSheet, totals, labels.headers, onePage(personTotals(statements)), true)];
 }
 
 interface PersonTotal {
@@ -48,20 +49,14 @@ interface PersonTotal {
   amountMinor: number;
 }
 
-/** Totals per person and currency. Rows come person by person (statements in name order): consecutive rows of one person form a group. */
-function personTotals(rows: readonly ExportRow[]): PersonTotal[] {
-  const groups: { userId: number; person: string; role: ExportRow["role"]; rows: ExportRow[] }[] = [];
-  for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last && last.userId === row.userId) last.rows.push(row);
-    else groups.push({ userId: row.userId, person: row.person, role: row.role, rows: [row] });
-  }
-  return groups.flatMap((group) =>
-    totalsByCurrency(group.rows).map((total) => ({
-      person: group.person,
-      role: group.role,
+/** Totals per person and currency, as the statements already hold them, with the number of lines behind each. */
+function personTotals(statements: readonly PersonStatement[]): PersonTotal[] {
+  return statements.flatMap(({ person, lines, totals }) =>
+    totals.map((total) => ({
+      person: person.fullName,
+      role: person.role,
       currency: total.currency,
-      lines: group.rows.filter((r) => r.currency === total.currency).length,
+      lines: lines.filter((l) => l.currency === total.currency).length,
       amountMinor: total.amountMinor,
     })),
   );

@@ -6,7 +6,6 @@ import { actorOf, appError, IdParams, responses } from "../../server/index.js";
 import { readSettings } from "../settings/teamSettings.js";
 import { sendExport } from "../exports/exportFile.js";
 import { exportFormatOf, FormatParam } from "../exports/formats.js";
-import { exportRows } from "./exportRows.js";
 import { commissionSheets } from "./exportSheets.js";
 import { addCommissionRule } from "./ruleAdder.js";
 import { listRules } from "./rules.js";
@@ -101,9 +100,9 @@ export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (userId !== undefined && !mayReadCommissionOf(actor, userId)) throw appError("forbidden");
       const wh = await workingHours();
       const month = monthOf(request.query.month, currentMonth(wh));
-      const rows = exportRows(await monthStatements(db, month, wh, scope, userId));
+      const statements = await monthStatements(db, month, wh, scope, userId);
       const params = { month, ...(userId !== undefined ? { userId } : {}) };
-      return sendExport(reply, { db, userId: actor.id, what: "commissions", format, params, language: actor.language, sheets: commissionSheets(rows, actor.language) }, `commissions-${month}`);
+      return sendExport(reply, { db, userId: actor.id, what: "commissions", format, params, language: actor.language, sheets: commissionSheets(statements, actor.language) }, `commissions-${month}`);
     },
   );
 
@@ -126,9 +125,10 @@ export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!mayReadCommissionOf(actor, userId)) throw appError("forbidden");
       const wh = await workingHours();
       const month = monthOf(request.query.month, currentMonth(wh));
-      const person = (await peopleByIds(db, [userId])).get(userId);
-      if (!person) throw appError("user_not_found");
       const [statement] = await monthStatements(db, month, wh, scope, userId);
+      // Someone with no lines this month is looked up only to tell them from nobody.
+      const person = statement?.person ?? (await peopleByIds(db, [userId])).get(userId);
+      if (!person) throw appError("user_not_found");
       return { month, user: person, lines: (statement?.lines ?? []).map(lineDto), totals: statement?.totals ?? [] };
     },
   );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "../../db/connect.js";
+import { monthOfDay, nextMonth, type Month } from "../../domain/months.js";
 import { salesPeriodOf, type SaleCase } from "../../domain/rotation.js";
 import { dayOf, startOfDay, type Day } from "../../domain/workingTime.js";
 import { SALE_CASE_SQL } from "../rotation/salesPeriods.js";
@@ -16,19 +17,10 @@ export interface SalesPeriodMonth {
   medianDays: number | null;
 }
 
-const monthOf = (day: Day) => day.slice(0, 7);
-
 /** The months from the one `from` falls in to the one `to` falls in, both included. */
-export function monthsBetween(from: Day, to: Day): string[] {
-  const months: string[] = [];
-  let [y, m] = from.split("-").map(Number) as [number, number];
-  const last = monthOf(to);
-  for (let guard = 0; guard < 1000; guard++) {
-    const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
-    months.push(month);
-    if (month >= last) break;
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
+function monthsBetween(from: Day, to: Day): Month[] {
+  const months: Month[] = [];
+  for (let month = monthOfDay(from); month <= monthOfDay(to); month = nextMonth(month)) months.push(month);
   return months;
 }
 
@@ -57,9 +49,9 @@ export async function salesPeriodTrend(db: DbOrTx, scope: DashboardScope): Promi
   const byMonth = new Map<string, SaleCase[]>();
   for (const r of rows) {
     const soldOn = dayOf(new Date(r.ended_at), scope.wh);
-    const list = byMonth.get(monthOf(soldOn)) ?? [];
+    const list = byMonth.get(monthOfDay(soldOn)) ?? [];
     list.push({ startedOn: dayOf(new Date(r.started_at), scope.wh), soldOn, industry: null, size: null });
-    byMonth.set(monthOf(soldOn), list);
+    byMonth.set(monthOfDay(soldOn), list);
   }
   return monthsBetween(firstDay, scope.to).map((month) => {
     // Only the facts of the period rule are wanted here, not a period to apply.
