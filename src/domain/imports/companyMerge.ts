@@ -1,6 +1,7 @@
 import type { CompanySize } from "../conveyor.js";
 import type { LegalIdKind } from "../legalIds.js";
 import type { ImportedRow } from "./rowValidation.js";
+import { foldName } from "./values.js";
 
 /**
  * What an imported row does to a company: it fills the company's empty fields and adds the
@@ -40,8 +41,6 @@ export const keysOfRow = (row: Pick<ImportedRow, "legalId" | "phones" | "emails"
 export const keysOfCompany = (company: CompanyState): string[] =>
   keysOfRow({ legalId: company.legalId, phones: company.contacts.flatMap((c) => c.phones), emails: company.contacts.flatMap((c) => c.emails) });
 
-/** Names compared the way people mean them: case, ё and spacing aside. */
-const foldName = (name: string) => name.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
 
 /** A company made from its first row in the file (the row has a name: the planner checked). */
 export function companyFromRow(row: ImportedRow): CompanyState {

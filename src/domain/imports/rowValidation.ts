@@ -1,8 +1,8 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import type { CompanySize } from "../conveyor.js";
 import type { LegalIdKind } from "../legalIds.js";
-import type { ColumnMapping, ImportField } from "./fields.js";
-import { cellText, readAmountMinor, readCurrency, readDate, readEmail, readLegalId, readPhone, readQuantity, readSize, splitEmails, splitPhones } from "./values.js";
+import { PURCHASE_FIELDS, type ColumnMapping, type ImportField } from "./fields.js";
+import { cellText, foldName, readAmountMinor, readCurrency, readDate, readEmail, readLegalId, readPhone, readQuantity, readSize, splitEmails, splitPhones } from "./values.js";
 
 /**
  * One data row of an imported file, checked and normalised, or the reason it cannot go in.
@@ -87,8 +87,6 @@ export interface RowContext {
 /** Longer cells are not company data (a pasted document, a broken quote swallowing lines). */
 export const MAX_CELL_LENGTH = 500;
 
-export const foldSourceName = (name: string) => name.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
-
 const cut = (value: string) => (value.length > 200 ? `${value.slice(0, 200)}…` : value);
 
 class RowRejected extends Error {
@@ -116,8 +114,7 @@ function cellsByField(values: readonly string[], mapping: ColumnMapping): Map<Im
 
 function readPurchase(cells: Map<ImportField, string[]>, ctx: RowContext): Purchase | null {
   const first = (field: ImportField) => cells.get(field)?.[0] ?? null;
-  const given = (["orderDate", "productName", "quantity", "amount", "currency"] as const).filter((f) => first(f) !== null);
-  if (given.length === 0) return null;
+  if (!PURCHASE_FIELDS.some((f) => first(f) !== null)) return null;
   const dateText = first("orderDate") ?? reject("purchase_incomplete", "orderDate", null);
   const productName = first("productName") ?? reject("purchase_incomplete", "productName", null);
   const amountText = first("amount") ?? reject("purchase_incomplete", "amount", null);
@@ -157,7 +154,7 @@ function readRow(values: readonly string[], mapping: ColumnMapping, ctx: RowCont
   const sourceText = first("source");
   let sourceId = ctx.sourceId;
   if (sourceText !== null) {
-    const source = ctx.sourcesByName.get(foldSourceName(sourceText)) ?? reject("source_unknown", "source", sourceText);
+    const source = ctx.sourcesByName.get(foldName(sourceText)) ?? reject("source_unknown", "source", sourceText);
     if (!source.active) reject("source_inactive", "source", sourceText);
     sourceId = source.id;
   }

@@ -1,5 +1,6 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import type { CompanySize } from "../conveyor.js";
+import { isEmail } from "../emails.js";
 import { checkLegalId, type LegalIdKind } from "../legalIds.js";
 import { normalisePhone } from "../phones.js";
 
@@ -60,15 +61,12 @@ export function readPhone(raw: string, country: CountryCode): string | null {
   return null;
 }
 
-/** The same syntax the company card accepts. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u;
-
 export const splitEmails = (cell: string): string[] => cell.split(/[,;\s]+/).map((e) => e.trim()).filter(Boolean);
 
 /** An email in lower case (the base compares them so), or null when it is not one. */
 export function readEmail(raw: string): string | null {
   const email = raw.trim().replace(/^mailto:/i, "").toLowerCase();
-  return EMAIL.test(email) ? email : null;
+  return isEmail(email) ? email : null;
 }
 
 /** Company size words in ru / uk / en, by their stems. */
@@ -180,3 +178,6 @@ export function readQuantity(raw: string): number | null {
   const n = Number(m[1]);
   return n > 0 ? n : null;
 }
+
+/** Names compared the way people mean them: case, ё and spacing aside. */
+export const foldName = (name: string) => name.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");

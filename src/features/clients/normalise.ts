@@ -3,10 +3,9 @@ import { checkLegalId, type LegalIdKind } from "../../domain/legalIds.js";
 import { normalisePhone } from "../../domain/phones.js";
 import { appError } from "../../server/errors.js";
 import type { ContactInput } from "./schemas.js";
+import { isEmail } from "../../domain/emails.js";
 
 /** Turns what a person typed into what the base stores, or a 400 that names the field. */
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u;
 
 export function normaliseLegalId(
   legalId: string | null | undefined,
@@ -32,7 +31,7 @@ export function normaliseEmails(emails: string[] | undefined, field: string): st
   const result: string[] = [];
   (emails ?? []).forEach((raw, i) => {
     const email = raw.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw appError("invalid_email", { field: `${field}.${i}`, value: raw });
+    if (!isEmail(email)) throw appError("invalid_email", { field: `${field}.${i}`, value: raw });
     if (!result.includes(email)) result.push(email);
   });
   return result;

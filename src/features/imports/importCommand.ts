@@ -7,14 +7,15 @@ import { sql } from "drizzle-orm";
 import { selectRows, type Database } from "../../db/connect.js";
 import { isDelimiter } from "../../domain/imports/delimiter.js";
 import { TEXT_ENCODINGS, type TextEncoding } from "../../domain/imports/encoding.js";
-import { isImportField, type ColumnMapping } from "../../domain/imports/fields.js";
+import { COMPANY_FIELDS, isImportField, type ColumnMapping } from "../../domain/imports/fields.js";
 import { normaliseHeader } from "../../domain/imports/headers.js";
-import { foldSourceName } from "../../domain/imports/rowValidation.js";
+import { foldName } from "../../domain/imports/values.js";
 import { AppError, type Language } from "../../server/errors.js";
 import { dryRunImport } from "./dryRun.js";
 import { errorReportCsv } from "./errorReport.js";
 import { registerImport } from "./importCreator.js";
 import { hashFile } from "./importFiles.js";
+import { MAX_BATCH_SIZE } from "./importOptions.js";
 import { continueImport, startImport, startResume, type RunHooks } from "./importRunner.js";
 import type { ImportCounts, ImportDto } from "./queries.js";
 import type { RunRequest } from "./runSettings.js";
@@ -39,7 +40,7 @@ Exit code: 0 all rows in, 3 done with rejected rows (report: import-ID-errors.cs
 
 class UsageError extends Error {}
 
-const FIELDS_HINT = "fields: legalName legalId phone email contactName position industry region size groupName source";
+const FIELDS_HINT = `fields: ${COMPANY_FIELDS.join(" ")}`;
 
 /** A mapping file: an array by column position, or an object by header (folded, so "Тел." matches "тел."). */
 export function mappingFromJson(json: unknown, headers: readonly string[]): ColumnMapping {
@@ -58,7 +59,7 @@ export function mappingFromJson(json: unknown, headers: readonly string[]): Colu
 
 async function sourceIdOf(database: Database, source: string): Promise<number> {
   const rows = await selectRows<{ id: number; name: string }>(database.db, sql`select id, name from lead_sources`);
-  const found = /^\d+$/.test(source) ? rows.find((r) => r.id === Number(source)) : rows.find((r) => foldSourceName(r.name) === foldSourceName(source));
+  const found = /^\d+$/.test(source) ? rows.find((r) => r.id === Number(source)) : rows.find((r) => foldName(r.name) === foldName(source));
   if (!found) throw new UsageError(`no lead source "${source}"; sources: ${rows.map((r) => `${r.id} ${r.name}`).join(", ") || "none yet"}`);
   return found.id;
 }
@@ -106,7 +107,7 @@ export async function runImportCommand(database: Database, argv: string[], timeZ
     if (values.encoding !== undefined && !(TEXT_ENCODINGS as readonly string[]).includes(values.encoding)) throw new UsageError("the encoding is utf8 or cp1251");
     const encoding = values.encoding as TextEncoding | undefined;
     const batchSize = values["batch-size"] === undefined ? undefined : Number(values["batch-size"]);
-    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20_000)) throw new UsageError("the batch size is a whole number from 1 to 20000");
+    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)) throw new UsageError(`the batch size is a whole number from 1 to ${MAX_BATCH_SIZE}`);
     const hooks: RunHooks = {
       onBatch: (p) => console.log(`batch ${p.batch}: through line ${p.lastLine} — ${countsLine(p.counts)}`),
     };

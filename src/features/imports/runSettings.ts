@@ -5,7 +5,8 @@ import type { Delimiter } from "../../domain/imports/delimiter.js";
 import type { TextEncoding } from "../../domain/imports/encoding.js";
 import { checkMapping, purchaseFieldsOf, type ColumnMapping } from "../../domain/imports/fields.js";
 import { fileSignature } from "../../domain/imports/headers.js";
-import { foldSourceName, type RowContext, type SourceRef } from "../../domain/imports/rowValidation.js";
+import type { RowContext, SourceRef } from "../../domain/imports/rowValidation.js";
+import { foldName } from "../../domain/imports/values.js";
 import { dayOf } from "../../domain/workingTime.js";
 import { appError } from "../../server/errors.js";
 import { readSettings } from "../settings/teamSettings.js";
@@ -66,7 +67,7 @@ export async function settleRun(db: DbOrTx, row: ImportRow, file: string, reques
 /** The lead sources by folded name, for a file's source column (a small table, read once per run). */
 async function sourcesByName(db: DbOrTx): Promise<Map<string, SourceRef>> {
   const rows = await selectRows<{ id: number; name: string; active: boolean }>(db, sql`select id, name, active from lead_sources`);
-  return new Map(rows.map((r) => [foldSourceName(r.name), { id: r.id, active: r.active }]));
+  return new Map(rows.map((r) => [foldName(r.name), { id: r.id, active: r.active }]));
 }
 
 export async function rowContext(db: DbOrTx, options: ImportOptions, timeZone: string): Promise<RowContext> {
