@@ -1,4 +1,5 @@
 import type { User } from "../api/types";
+import { seesCommissions, seesEveryonesCommission, steersConveyor } from "../auth/permissions";
 
 /**
  * Who sees which commissions, mirroring src/server/access/commissions.ts: the head, the admin and
@@ -6,10 +7,6 @@ import type { User } from "../api/types";
  */
 export type CommissionView = "everyone" | "own";
 
-export function commissionView(user: User): CommissionView | null {
-  if (user.role === "admin" || user.role === "head" || user.role === "back_office") return "everyone";
-  if (user.role === "caller" || user.role === "manager" || user.role === "account_manager") return "own";
-  return null;
-}
+export const commissionView = (user: User): CommissionView | null => (seesEveryonesCommission(user) ? "everyone" : seesCommissions(user) ? "own" : null);
 
-export const setsCommissionRules = (user: User) => user.role === "admin" || user.role === "head";
+export const setsCommissionRules = steersConveyor;

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, withQuery } from "../api/client";
+import { api } from "../api/client";
 import type { CommissionRule, CommissionRules, CommissionStatement, CommissionSummary, NewCommissionRule } from "./types";
 
 const KEY = ["commissions"] as const;
@@ -27,9 +27,6 @@ export function useCommissionStatement(userId: number | null, month: string) {
     enabled: userId !== null,
   });
 }
-
-/** Where the browser downloads a month's export from (a plain link: the session cookie goes along). */
-export const exportUrl = (month: string, format: "csv" | "xlsx", userId?: number) => withQuery("/api/commissions/export", { month, format, userId });
 
 export function useAddCommissionRule() {
   const queryClient = useQueryClient();

@@ -10,7 +10,7 @@ import { CoveragePanel } from "./CoveragePanel";
 import { DashboardFilterBar, type FilterState } from "./DashboardFilterBar";
 import { FunnelPanel } from "./FunnelPanel";
 import { PeoplePanel } from "./PeoplePanel";
-import { filterFromUrl, presetRange } from "./period";
+import { filterFromUrl } from "./period";
 import { PromisesPanel } from "./PromisesPanel";
 import { RotationPanel } from "./RotationPanel";
 import { SalesPeriodTrendPanel } from "./SalesPeriodTrendPanel";
@@ -29,12 +29,12 @@ function useUrlFilter(): [FilterState, (next: Partial<FilterState>) => void] {
   const filter = filterFromUrl(params, new Date());
   const change = (next: Partial<FilterState>) => {
     const merged = { ...filter, ...next };
-    const range = merged.preset === "custom" ? { from: merged.from, to: merged.to } : presetRange(merged.preset, new Date());
     const query = new URLSearchParams();
     query.set("period", merged.preset);
+    // A preset's days follow from today; only a custom range is written out.
     if (merged.preset === "custom") {
-      query.set("from", range.from);
-      query.set("to", range.to);
+      query.set("from", merged.from);
+      query.set("to", merged.to);
     }
     if (merged.team) query.set("team", merged.team);
     setParams(query, { replace: true });
